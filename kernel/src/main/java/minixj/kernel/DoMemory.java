@@ -1,0 +1,186 @@
+package minixj.kernel;
+
+import static minixj.lib.ipc.Errno.*;
+
+import minixj.kernel.memory.GrantResult;
+import minixj.kernel.memory.Mmu;
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.PrivFlags;
+import minixj.lib.ipc.SysCalls;
+import minixj.lib.ipc.layout.SysCopyMsg;
+import minixj.lib.ipc.layout.SysMemsetMsg;
+import minixj.lib.ipc.layout.SysSafecopyMsg;
+import minixj.lib.ipc.layout.SysSafememsetMsg;
+import minixj.lib.ipc.layout.SysSetgrantMsg;
+import minixj.lib.ipc.layout.SysUmapMsg;
+import minixj.lib.ipc.layout.SysVmctlMsg;
+import minixj.lib.ipc.layout.SysVsafecopyMsg;
+import minixj.lib.mem.GrantEntry;
+import minixj.lib.mem.SafecopyVector;
+
+/** Memory kernel calls: grants and safecopy, raw copies, memset, umap, and VM control. */
+final class DoMemory {
+    /** Largest grant table a process may register. */
+    static final int MAX_GRANT_ENTRIES = 1 << 20;
+    /** SYS_VMCTL requests implemented so far. */
+    static final int VMCTL_CLEAR_PAGEFAULT = 12;
+
+    private final Kernel kernel;
+    private final Memory memory;
+
+    DoMemory(Kernel kernel, Memory memory) {
+        this.kernel = kernel;
+        this.memory = memory;
+    }
+
+    void register(KernelCalls calls) {
+        calls.register(SysCalls.SYS_SETGRANT, this::setgrant);
+        calls.register(SysCalls.SYS_SAFECOPYFROM, (c, m) -> safecopy(c, m, true));
+        calls.register(SysCalls.SYS_SAFECOPYTO, (c, m) -> safecopy(c, m, false));
+        calls.register(SysCalls.SYS_VSAFECOPY, this::vsafecopy);
+        calls.register(SysCalls.SYS_SAFEMEMSET, this::safememset);
+        calls.register(SysCalls.SYS_VIRCOPY, (c, m) -> copy(c, m, false));
+        calls.register(SysCalls.SYS_PHYSCOPY, (c, m) -> copy(c, m, true));
+        calls.register(SysCalls.SYS_MEMSET, this::memset);
+        calls.register(SysCalls.SYS_UMAP, this::umap);
+        calls.register(SysCalls.SYS_VMCTL, this::vmctl);
+    }
+
+    /** SYS_SETGRANT: registers the caller's grant table (EPERM without privileges of its own). */
+    int setgrant(Proc caller, Message m) {
+        SysSetgrantMsg req = new SysSetgrantMsg(m);
+        if (caller.has(RtsFlags.NO_PRIV) || caller.priv.id == PrivFlags.USER_PRIV_ID) return EPERM;
+        int entries = req.entries();
+        if (entries < 0 || entries > MAX_GRANT_ENTRIES || req.address() < 0) return EINVAL;
+        Priv priv = caller.priv;
+        priv.grantTableAddress = req.address();
+        priv.grantTableEntries = entries;
+        priv.grantTableEndpoint = caller.endpoint;
+        return OK;
+    }
+
+    /** SAFECOPYFROM reads the granter's memory (CPF_READ); SAFECOPYTO writes it (CPF_WRITE). */
+    int safecopy(Proc caller, Message m, boolean fromGranter) {
+        SysSafecopyMsg req = new SysSafecopyMsg(m);
+        return safecopy(caller, req.granter(), req.grantId(), req.offset(), req.address(), req.length(), fromGranter);
+    }
+
+    private int safecopy(Proc caller, int granter, int grantId, long offset, long address, long length,
+                         boolean fromGranter) {
+        if (length < 0 || offset < 0) return EINVAL;
+        int access = fromGranter ? GrantEntry.CPF_READ : GrantEntry.CPF_WRITE;
+        GrantResult g = memory.verifier.verify(granter, caller.endpoint, grantId, length, access, offset);
+        if (!g.ok()) return g.status();
+        Proc owner = kernel.procs.byEndpoint(g.endpoint());
+        if (owner == null) return EDEADSRCDST;
+        int r = fromGranter ? memory.copy(owner, g.address(), caller, address, length)
+                : memory.copy(caller, address, owner, g.address(), length);
+        if (r == EFAULT && (g.flags() & GrantEntry.CPF_TRY) != 0) {
+            memory.verifier.markFaulted(granter, grantId);
+        }
+        return r;
+    }
+
+    /** SYS_VSAFECOPY: up to 64 safecopies described in the caller's memory; the first failure ends it. */
+    int vsafecopy(Proc caller, Message m) {
+        SysVsafecopyMsg req = new SysVsafecopyMsg(m);
+        int n = req.count();
+        if (n < 0 || n > SafecopyVector.MAX_ELEMENTS) return EINVAL;
+        byte[] vec = new byte[n * SafecopyVector.ELEMENT_SIZE];
+        int r = memory.copyFromProcess(caller, req.vectorAddress(), vec, vec.length);
+        if (r != OK) return r;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(vec).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            int base = i * SafecopyVector.ELEMENT_SIZE;
+            int from = b.getInt(base + SafecopyVector.FROM);
+            int to = b.getInt(base + SafecopyVector.TO);
+            boolean fromGranter;
+            int granter;
+            if (to == Endpoint.SELF && from != Endpoint.SELF) {
+                fromGranter = true;
+                granter = from;
+            } else if (from == Endpoint.SELF && to != Endpoint.SELF) {
+                fromGranter = false;
+                granter = to;
+            } else {
+                req.done(i);
+                return EINVAL;
+            }
+            r = safecopy(caller, granter, b.getInt(base + SafecopyVector.GRANT), b.getLong(base + SafecopyVector.OFFSET),
+                    b.getLong(base + SafecopyVector.ADDRESS), b.getLong(base + SafecopyVector.BYTES), fromGranter);
+            if (r != OK) {
+                req.done(i);
+                return r;
+            }
+        }
+        req.done(n);
+        return OK;
+    }
+
+    /** SYS_SAFEMEMSET: fill a range of a grant (CPF_WRITE). */
+    int safememset(Proc caller, Message m) {
+        SysSafememsetMsg req = new SysSafememsetMsg(m);
+        if (req.length() < 0 || req.offset() < 0) return EINVAL;
+        GrantResult g = memory.verifier.verify(req.granter(), caller.endpoint, req.grantId(), req.length(),
+                GrantEntry.CPF_WRITE, req.offset());
+        if (!g.ok()) return g.status();
+        Proc owner = kernel.procs.byEndpoint(g.endpoint());
+        if (owner == null) return EDEADSRCDST;
+        return memory.fill(owner, g.address(), req.length(), (byte) req.pattern());
+    }
+
+    /** SYS_VIRCOPY / SYS_PHYSCOPY: raw copies; SELF names the caller, NONE physical memory (PHYSCOPY only). */
+    int copy(Proc caller, Message m, boolean physicalAllowed) {
+        SysCopyMsg req = new SysCopyMsg(m);
+        if (req.length() < 0) return EINVAL;
+        Proc[] sides = new Proc[2];
+        int[] endpoints = {req.sourceEndpoint(), req.destinationEndpoint()};
+        for (int i = 0; i < 2; i++) {
+            int ep = endpoints[i] == Endpoint.SELF ? caller.endpoint : endpoints[i];
+            if (ep == Endpoint.NONE) {
+                if (!physicalAllowed) return EINVAL;
+                continue;
+            }
+            Proc p = kernel.procs.byEndpoint(ep);
+            if (p == null || p.isTask()) return EINVAL;
+            sides[i] = p;
+        }
+        return memory.copy(sides[0], req.sourceAddress(), sides[1], req.destinationAddress(), req.length());
+    }
+
+    /** SYS_MEMSET: fill physical memory (endpoint NONE) or a process's memory. */
+    int memset(Proc caller, Message m) {
+        SysMemsetMsg req = new SysMemsetMsg(m);
+        Proc p = null;
+        if (req.endpoint() != Endpoint.NONE) {
+            p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
+            if (p == null || p.isTask()) return EINVAL;
+        }
+        return memory.fill(p, req.address(), req.length(), (byte) req.pattern());
+    }
+
+    /** SYS_UMAP: a process's virtual address to physical; the whole range must be present and contiguous in one page. */
+    int umap(Proc caller, Message m) {
+        SysUmapMsg req = new SysUmapMsg(m);
+        Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
+        if (p == null || p.space == null) return EINVAL;
+        long phys = memory.mmu.translate(p.space.pageTable, req.virtualAddress(), false);
+        if (phys < 0) return phys == Mmu.BAD_ADDRESS ? EINVAL : EFAULT;
+        req.physicalAddress(phys);
+        return OK;
+    }
+
+    /** SYS_VMCTL: VM's control requests; for now clearing a page fault (the process runs again). */
+    int vmctl(Proc caller, Message m) {
+        SysVmctlMsg req = new SysVmctlMsg(m);
+        Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
+        if (p == null) return EINVAL;
+        if (req.request() == VMCTL_CLEAR_PAGEFAULT) {
+            if (!p.has(RtsFlags.PAGEFAULT)) return EINVAL;
+            kernel.rtsUnset(p, RtsFlags.PAGEFAULT);
+            return OK;
+        }
+        return EINVAL;
+    }
+}

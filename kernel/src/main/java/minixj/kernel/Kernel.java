@@ -1,0 +1,696 @@
+package minixj.kernel;
+
+import static minixj.lib.ipc.Errno.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import minixj.lib.ipc.AsyncTable;
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.PrivFlags;
+import minixj.lib.ipc.SysCalls;
+import minixj.lib.ipc.Trap;
+import minixj.lib.mem.UserMemory;
+
+/**
+ * The microkernel of one machine. It owns the CPU: exactly one process of the machine runs at a
+ * time (it holds the token, {@link #running}), and every kernel entry is a scheduling point.
+ * Kernel code runs on the thread of the process that entered the kernel, so the kernel's
+ * tables need no locks. Host threads (devices, the clock, the launcher) never touch kernel state:
+ * they {@link #post} actions that the kernel runs at its next entry, poll or idle moment.
+ */
+final class Kernel {
+    /** Virtual cost of one kernel entry and of one chunk of polls, in nanoseconds. */
+    static final long ENTRY_NS = 500;
+    static final long POLL_CHUNK_NS = 10_000;
+
+    final KernelConfig config;
+    final ProcTable procs = new ProcTable();
+    final PrivTable privs = new PrivTable();
+    final RunQueues runQueues = new RunQueues();
+    final Clock clock;
+    final Trace trace = new Trace();
+    final IpcCore ipc;
+    final KernelSignals signals;
+    final KernelCalls calls;
+    final Interrupts interrupts;
+    final Memory memory;
+    private final SplittableRandom random;
+    private final Consumer<String> log;
+    final ProcessKilled killedError = new ProcessKilled();
+    final KernelEvents events;
+
+    /** The token: the context that may run. */
+    volatile ProcessContext running;
+    /** Set by host threads when they need the kernel's attention. */
+    volatile boolean attention;
+    volatile boolean halted;
+    volatile String haltReason;
+    private final ConcurrentLinkedQueue<Runnable> hostActions = new ConcurrentLinkedQueue<>();
+    final AtomicInteger pendingTicks = new AtomicInteger();
+    final ProcessContext idle;
+
+    Kernel(KernelConfig config, Consumer<String> log, KernelEvents events) {
+        this.config = config;
+        this.log = log;
+        this.events = events;
+        this.clock = new Clock(config.hz(), config.usesVirtualTime(),
+                config.usesVirtualTime() ? 1_767_225_600L /* 2026-01-01 */ : System.currentTimeMillis() / 1000);
+        this.random = config.deterministic() ? new SplittableRandom(config.seed()) : null;
+        this.ipc = new IpcCore(this);
+        this.signals = new KernelSignals(this);
+        this.memory = new Memory(this, config.memoryBytes());
+        this.interrupts = new Interrupts(this);
+        this.calls = new KernelCalls(this);
+        initTasks();
+        this.idle = new ProcessContext(this, "idle", args -> idleLoop(), new String[0]);
+        idle.proc = procs.slot(Endpoint.IDLE);
+    }
+
+    void log(String line) {
+        log.accept(line);
+    }
+
+    // ------------------------------------------------------------------ boot
+
+    private void initTasks() {
+        String[] names = {"asyncm", "idle", "clock", "system", "kernel"};
+        for (int slot = -Endpoint.NR_TASKS; slot < 0; slot++) {
+            Proc p = procs.slot(slot);
+            p.name = names[slot + Endpoint.NR_TASKS];
+            p.endpoint = slot;
+            p.rts = 0; // live, but never queued: tasks have no context
+            Priv priv = privs.byId(PrivTable.staticId(slot));
+            priv.procSlot = slot;
+            priv.flags = PrivFlags.SYS_PROC | (slot == Endpoint.IDLE ? PrivFlags.BILLABLE : 0);
+            priv.trapMask = (slot == Endpoint.CLOCK || slot == Endpoint.SYSTEM) ? minixj.lib.ipc.Ipc.TRAP_RECEIVE : 0;
+            priv.sigManager = Endpoint.NONE;
+            p.priv = priv;
+            p.priority = RunQueues.TASK_Q;
+        }
+    }
+
+    /**
+     * Puts a new program into {@code p}'s (free) slot with the given endpoint. The process starts
+     * with {@code initialRts} set (0 = runnable at once). Its thread starts now but runs only
+     * when the scheduler gives it the token.
+     */
+    ProcessContext createProcess(Proc p, int endpoint, String name, Priv priv, ProgramBody body, String[] args,
+                                 int initialRts) {
+        ProcessContext ctx = new ProcessContext(this, name, body, args);
+        p.endpoint = endpoint;
+        p.name = name.length() > 15 ? name.substring(0, 15) : name;
+        p.priv = priv;
+        p.misc = 0;
+        p.sendTo = Endpoint.NONE;
+        p.getFrom = Endpoint.NONE;
+        p.callerHead = p.callerTail = p.nextCaller = null;
+        p.pending.clear();
+        p.userTicks = p.sysTicks = p.ipcSync = p.ipcAsync = p.dequeues = p.preempted = 0;
+        p.virtualTimerTicks = p.profTimerTicks = 0;
+        p.kernelEntries = 0;
+        p.queued = false;
+        if (priv != null && priv.id != PrivFlags.USER_PRIV_ID) priv.procSlot = p.slot;
+        p.ctx = ctx;
+        ctx.proc = p;
+        p.space = memory.newSpace(p);
+        p.rts = initialRts;
+        if (p.rts == 0) runQueues.enqueueTail(p);
+        trace.event(Trace.SPAWN, p.endpoint, priv == null ? -1 : priv.id, 0);
+        startThread(ctx);
+        return ctx;
+    }
+
+    void startThread(ProcessContext ctx) {
+        ctx.thread = Thread.ofVirtual().name("minixj-" + ctx.programName).unstarted(() -> threadMain(ctx));
+        ctx.thread.start();
+    }
+
+    /** Starts the machine: the idle task takes the token and schedules the first process. */
+    void start() {
+        idle.thread = Thread.ofVirtual().name("minixj-idle").unstarted(this::idleMain);
+        running = idle;
+        idle.thread.start();
+    }
+
+    private void idleMain() {
+        try {
+            idleLoop();
+        } catch (ProcessKilled e) {
+            // machine halted
+        } catch (Throwable t) {
+            panic("kernel failure in idle: " + t);
+        } finally {
+            events.idleStopped();
+        }
+    }
+
+    // ------------------------------------------------------------------ process threads
+
+    private void threadMain(ProcessContext ctx) {
+        Throwable failure = null;
+        try {
+            awaitToken(ctx);
+            ScopedValue.where(Trap.CURRENT, ctx).call(() -> {
+                ctx.body.run(ctx.args);
+                return null;
+            });
+        } catch (ProcessKilled e) {
+            ctx.finished = true;
+            return;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (running == ctx && !ctx.killed && !halted) {
+            try {
+                programEnded(ctx, failure);
+            } catch (ProcessKilled e) {
+                // cleaned up
+            }
+        }
+        ctx.finished = true;
+    }
+
+    /**
+     * The program's main returned or threw. Until PM exists to receive exit(), the kernel does it:
+     * a normal return frees the slot; an uncaught exception is a crash, reported to the process's
+     * signal manager as SIGABRT when one is alive (it decides), else the slot is freed.
+     */
+    private void programEnded(ProcessContext ctx, Throwable failure) {
+        Proc p = ctx.proc;
+        if (failure != null) {
+            log("kernel: " + p.name + " (endpoint " + p.endpoint + ") crashed: " + failure);
+            int manager = p.priv == null ? Endpoint.NONE : p.priv.sigManager;
+            Proc mgr = manager == Endpoint.SELF ? null : procs.byEndpoint(manager);
+            if (mgr != null && mgr != p && mgr.ctx != null) {
+                events.processCrashed(p.endpoint, p.name, failure);
+                while (!ctx.killed) {
+                    signals.causeSig(p, minixj.lib.ipc.Signals.SIGABRT);
+                    reschedule(ctx); // stays stopped until the manager acts
+                }
+                throw killedError;
+            }
+            exitProcess(p, 128 + minixj.lib.ipc.Signals.SIGABRT);
+        } else {
+            exitProcess(p, 0);
+        }
+        releaseToken();
+        throw killedError;
+    }
+
+    /** Frees a process's slot as exit does (no PM yet); the caller releases the token if it was p. */
+    void exitProcess(Proc p, int status) {
+        int endpoint = p.endpoint;
+        String name = p.name;
+        clearProc(p);
+        events.processExited(endpoint, name, status);
+    }
+
+    /**
+     * SYS_CLEAR: the slot becomes free. Its endpoint dies (peers get EDEADSRCDST), its alarm,
+     * interrupt hooks and memory go, its privilege structure is released, and its program is killed.
+     */
+    void clearProc(Proc rc) {
+        if (rc.isFree()) return;
+        ipc.clearEndpoint(rc);
+        Priv priv = rc.priv;
+        if (priv != null && priv.id != PrivFlags.USER_PRIV_ID && priv.procSlot == rc.slot) {
+            clock.cancel(priv.alarmTimer);
+            interrupts.releaseHooks(rc);
+            priv.reset();
+        } else {
+            interrupts.releaseHooks(rc);
+        }
+        memory.release(rc);
+        runQueues.remove(rc);
+        rc.rts = RtsFlags.SLOT_FREE;
+        rc.misc = 0;
+        rc.callerHead = rc.callerTail = rc.nextCaller = null;
+        rc.recvBuf = null;
+        rc.pending.clear();
+        rc.priv = null;
+        trace.event(Trace.EXIT, rc.endpoint, 0, 0);
+        ProcessContext ctx = rc.ctx;
+        rc.ctx = null;
+        if (ctx != null) {
+            ctx.killed = true;
+            if (ctx != running) LockSupport.unpark(ctx.thread);
+        }
+    }
+
+    /** SYS_CLEAR from PM: the slot is freed and the exit reported. */
+    void exitProcessCleared(Proc p) {
+        exitProcess(p, 0);
+    }
+
+    /**
+     * SYS_UPDATE: two system processes exchange their table contents. Each slot keeps its
+     * endpoint, privilege id, caller queue, pending notify/async/interrupt/kernel-signal bits,
+     * alarm and scheduler; everything else (the program, its run state, its rights) moves.
+     */
+    int swapSlots(Proc src, Proc dst, boolean rollback) {
+        if (rollback && src.has(RtsFlags.SENDING)) {
+            Proc to = procs.byEndpoint(src.sendTo);
+            if (to != null) IpcCore.removeCaller(to, src);
+            src.sendTo = Endpoint.NONE;
+            src.rts &= ~RtsFlags.SENDING;
+        }
+        if (!swappable(src) || !swappable(dst)) return EBUSY;
+        runQueues.remove(src);
+        runQueues.remove(dst);
+        swapProcContents(src, dst);
+        swapPrivContents(src.priv, dst.priv);
+        for (Proc p : new Proc[] {src, dst}) {
+            if (p.ctx != null) p.ctx.proc = p;
+            if (p.priv.asyncEndpoint == (p == src ? dst.endpoint : src.endpoint)) p.priv.asyncEndpoint = p.endpoint;
+            if (p.rts == 0 && p.ctx != null) runQueues.enqueueTail(p);
+        }
+        trace.event(Trace.SPAWN, src.endpoint, dst.endpoint, 2);
+        return OK;
+    }
+
+    private static boolean swappable(Proc p) {
+        if (p.has(RtsFlags.NO_PRIV) || p.has(RtsFlags.SIG_PENDING) || p.has(RtsFlags.PROC_STOP)) return true;
+        return p.has(RtsFlags.RECEIVING) && !p.has(RtsFlags.SENDING);
+    }
+
+    private static void swapProcContents(Proc a, Proc b) {
+        ProcessContext ctx = a.ctx; a.ctx = b.ctx; b.ctx = ctx;
+        int i = a.rts; a.rts = b.rts; b.rts = i;
+        i = a.misc; a.misc = b.misc; b.misc = i;
+        String n = a.name; a.name = b.name; b.name = n;
+        i = a.priority; a.priority = b.priority; b.priority = i;
+        long l = a.quantumNs; a.quantumNs = b.quantumNs; b.quantumNs = l;
+        l = a.cpuLeftNs; a.cpuLeftNs = b.cpuLeftNs; b.cpuLeftNs = l;
+        i = a.cpu; a.cpu = b.cpu; b.cpu = i;
+        i = a.sendTo; a.sendTo = b.sendTo; b.sendTo = i;
+        i = a.getFrom; a.getFrom = b.getFrom; b.getFrom = i;
+        Message tmp = a.sendMsg.copy(); a.sendMsg.copyFrom(b.sendMsg); b.sendMsg.copyFrom(tmp);
+        Message buf = a.recvBuf; a.recvBuf = b.recvBuf; b.recvBuf = buf;
+        i = a.ipcResult; a.ipcResult = b.ipcResult; b.ipcResult = i;
+        i = a.ipcStatus; a.ipcStatus = b.ipcStatus; b.ipcStatus = i;
+        minixj.lib.ipc.SigSet s = new minixj.lib.ipc.SigSet().copyFrom(a.pending);
+        a.pending.copyFrom(b.pending); b.pending.copyFrom(s);
+        l = a.userTicks; a.userTicks = b.userTicks; b.userTicks = l;
+        l = a.sysTicks; a.sysTicks = b.sysTicks; b.sysTicks = l;
+        ProcSpace sp = a.space; a.space = b.space; b.space = sp;
+        l = a.kernelEntries; a.kernelEntries = b.kernelEntries; b.kernelEntries = l;
+    }
+
+    private static void swapPrivContents(Priv a, Priv b) {
+        int i = a.flags; a.flags = b.flags; b.flags = i;
+        i = a.initFlags; a.initFlags = b.initFlags; b.initFlags = i;
+        i = a.trapMask; a.trapMask = b.trapMask; b.trapMask = i;
+        long l = a.ipcTo; a.ipcTo = b.ipcTo; b.ipcTo = l;
+        l = a.kernelCallMask; a.kernelCallMask = b.kernelCallMask; b.kernelCallMask = l;
+        i = a.sigManager; a.sigManager = b.sigManager; b.sigManager = i;
+        i = a.backupSigManager; a.backupSigManager = b.backupSigManager; b.backupSigManager = i;
+        minixj.lib.ipc.AsyncTable t = a.asyncTable; a.asyncTable = b.asyncTable; b.asyncTable = t;
+        i = a.asyncSize; a.asyncSize = b.asyncSize; b.asyncSize = i;
+        i = a.asyncEndpoint; a.asyncEndpoint = b.asyncEndpoint; b.asyncEndpoint = i;
+        l = a.grantTableAddress; a.grantTableAddress = b.grantTableAddress; b.grantTableAddress = l;
+        i = a.grantTableEntries; a.grantTableEntries = b.grantTableEntries; b.grantTableEntries = i;
+        i = a.grantTableEndpoint; a.grantTableEndpoint = b.grantTableEndpoint; b.grantTableEndpoint = i;
+        IpcFilter f = a.ipcFilter; a.ipcFilter = b.ipcFilter; b.ipcFilter = f;
+        boolean d = a.diagSignal; a.diagSignal = b.diagSignal; b.diagSignal = d;
+        java.util.List<int[]> irqs = new java.util.ArrayList<>(a.irqs);
+        a.irqs.clear(); a.irqs.addAll(b.irqs); b.irqs.clear(); b.irqs.addAll(irqs);
+        java.util.List<long[]> io = new java.util.ArrayList<>(a.ioRanges);
+        a.ioRanges.clear(); a.ioRanges.addAll(b.ioRanges); b.ioRanges.clear(); b.ioRanges.addAll(io);
+        java.util.List<long[]> mem = new java.util.ArrayList<>(a.memRanges);
+        a.memRanges.clear(); a.memRanges.addAll(b.memRanges); b.memRanges.clear(); b.memRanges.addAll(mem);
+    }
+
+    // ------------------------------------------------------------------ run states and scheduling
+
+    void rtsSet(Proc p, int flags) {
+        boolean wasRunnable = p.rts == 0;
+        p.rts |= flags;
+        if (wasRunnable && p.rts != 0 && p.queued) {
+            runQueues.remove(p);
+            p.dequeues++;
+        }
+    }
+
+    void rtsUnset(Proc p, int flags) {
+        boolean wasRunnable = p.rts == 0;
+        p.rts &= ~flags;
+        if (!wasRunnable && p.rts == 0 && p.ctx != null) {
+            runQueues.enqueueTail(p);
+            p.enqueuedAtTick = clock.uptime;
+        }
+    }
+
+    private Proc pick() {
+        return random != null ? runQueues.pickRandom(random) : runQueues.pickHead();
+    }
+
+    /** Scheduling point: if another process should run now, hand it the token and wait for ours. */
+    void reschedule(ProcessContext cur) {
+        Proc next = pick();
+        ProcessContext nextCtx = next == null ? idle : next.ctx;
+        if (nextCtx == cur) return;
+        handOff(nextCtx);
+        awaitToken(cur);
+    }
+
+    private void handOff(ProcessContext next) {
+        trace.event(Trace.SWITCH, next.proc.endpoint, 0, 0);
+        running = next;
+        LockSupport.unpark(next.thread);
+    }
+
+    /** Gives the token away without waiting for it back (the caller's program is ending). */
+    void releaseToken() {
+        if (halted) {
+            running = null;
+            return;
+        }
+        Proc next = pick();
+        handOff(next == null ? idle : next.ctx);
+    }
+
+    void awaitToken(ProcessContext ctx) {
+        while (running != ctx) {
+            if (ctx.killed || (halted && ctx != idle)) throw killedError;
+            if (halted && ctx == idle) throw killedError;
+            LockSupport.park(this);
+        }
+        if (ctx.killed) {
+            releaseToken();
+            throw killedError;
+        }
+    }
+
+    // ------------------------------------------------------------------ kernel entry and exit
+
+    /** Every trap starts here: checks the caller, advances virtual time, serves host requests. */
+    private Proc enter(ProcessContext ctx) {
+        if (running != ctx || Thread.currentThread() != ctx.thread) {
+            if (ctx.killed || halted) throw killedError;
+            throw new IllegalStateException("trap of " + ctx + " used from another thread");
+        }
+        Proc p = ctx.proc;
+        p.kernelEntries++;
+        if (clock.virtual) {
+            int ticks = clock.advance(ENTRY_NS);
+            if (ticks > 0) clockTicks(ticks);
+        }
+        if (attention) serviceAttention();
+        if (ctx.killed) {
+            releaseToken();
+            throw killedError;
+        }
+        return ctx.proc;
+    }
+
+    /** Every trap ends here: records the result, reschedules, returns the (possibly later) result. */
+    private int leave(ProcessContext ctx, Proc p, int result) {
+        p.ipcResult = result;
+        if (ctx.killed) {
+            releaseToken();
+            throw killedError;
+        }
+        reschedule(ctx);
+        return ctx.proc.ipcResult;
+    }
+
+    int syncIpc(ProcessContext ctx, int call, int srcDst, minixj.lib.ipc.Message m, boolean nonBlocking) {
+        Proc p = enter(ctx);
+        trace.event(Trace.IPC, p.endpoint, call, srcDst);
+        IpcEvent event = new IpcEvent();
+        int r;
+        if (event.isEnabled()) {
+            event.begin();
+            r = ipc.doSyncIpc(p, call, srcDst, m, nonBlocking);
+            r = leave(ctx, p, r);
+            event.source = p.endpoint;
+            event.call = call;
+            event.peer = srcDst;
+            event.result = r;
+            event.commit();
+            return r;
+        }
+        r = ipc.doSyncIpc(p, call, srcDst, m, nonBlocking);
+        return leave(ctx, p, r);
+    }
+
+    int senda(ProcessContext ctx, AsyncTable table, int count) {
+        Proc p = enter(ctx);
+        trace.event(Trace.IPC, p.endpoint, minixj.lib.ipc.Ipc.SENDA, count);
+        int r = ipc.senda(p, table, count);
+        return leave(ctx, p, r);
+    }
+
+    int ipcStatus(ProcessContext ctx) {
+        return ctx.proc.ipcStatus;
+    }
+
+    int kernelCall(ProcessContext ctx, int callNumber, Message m) {
+        Proc p = enter(ctx);
+        trace.event(Trace.KCALL, p.endpoint, callNumber, 0);
+        KernelCallEvent event = new KernelCallEvent();
+        if (event.isEnabled()) event.begin();
+        int r = calls.dispatch(p, callNumber, m);
+        if (r != EDONTREPLY && m != null) {
+            m.type(r);
+        }
+        r = leave(ctx, p, r);
+        if (event.isEnabled()) {
+            event.caller = p.endpoint;
+            event.call = callNumber - SysCalls.KERNEL_CALL;
+            event.result = r;
+            event.commit();
+        }
+        return r;
+    }
+
+    UserMemory memoryOf(ProcessContext ctx) {
+        return memory.accessor(ctx);
+    }
+
+    /** The poll's slow path: virtual time, host requests, quantum, and (deterministic mode) a scheduling point. */
+    void slowPoll(ProcessContext ctx) {
+        if (running != ctx) {
+            if (ctx.killed || halted) throw killedError;
+            return; // a thread that does not hold the token (for example a killed one unwinding)
+        }
+        ctx.polls += ProcessContext.POLL_CHUNK - Math.max(0, ctx.pollBudget);
+        ctx.pollBudget = ProcessContext.POLL_CHUNK;
+        if (clock.virtual) {
+            int ticks = clock.advance(POLL_CHUNK_NS);
+            if (ticks > 0) clockTicks(ticks);
+        }
+        if (attention) serviceAttention();
+        if (ctx.killed) {
+            releaseToken();
+            throw killedError;
+        }
+        if (random != null || ctx.proc.rts != 0 || runQueues.pickHead() != ctx.proc) {
+            trace.event(Trace.POLL, ctx.proc.endpoint, 0, 0);
+            reschedule(ctx);
+        }
+    }
+
+    /**
+     * A page fault in a process's own memory accessor. Before VM runs the kernel maps pages of
+     * the initial region itself; once VM runs the fault goes to VM as a message forged on the
+     * process's behalf, and the process stays blocked until VM clears it. A fault nobody can
+     * serve is SIGSEGV.
+     */
+    void pageFault(ProcessContext ctx, long vaddr, boolean write) {
+        Proc p = enter(ctx);
+        int r = OK;
+        if (memory.vmRunning(p)) {
+            Message m = new Message(minixj.lib.ipc.layout.VmPagefaultMsg.VM_PAGEFAULT);
+            new minixj.lib.ipc.layout.VmPagefaultMsg(m).address(vaddr)
+                    .flags(write ? minixj.lib.ipc.layout.VmPagefaultMsg.PFERR_WRITE : 0);
+            rtsSet(p, RtsFlags.PAGEFAULT);
+            r = ipc.send(p, procs.slot(Endpoint.VM).endpoint, m, IpcCore.FROM_KERNEL);
+            if (r != OK) rtsUnset(p, RtsFlags.PAGEFAULT);
+        } else if (!memory.mapInitialRegion(p, vaddr, 1)) {
+            segmentationFault(p, vaddr);
+        }
+        leave(ctx, p, r);
+    }
+
+    /** SIGSEGV for a fault nobody can serve: to the signal manager, or the process ends if it has none. */
+    void segmentationFault(Proc p, long vaddr) {
+        log("kernel: " + p.name + " (endpoint " + p.endpoint + "): segmentation fault at 0x" + Long.toHexString(vaddr));
+        int manager = p.priv == null ? Endpoint.NONE : p.priv.sigManager;
+        Proc mgr = manager == Endpoint.SELF ? p : procs.byEndpoint(manager);
+        if (mgr != null && mgr.ctx != null && (mgr != p || p.priv.backupSigManager != Endpoint.NONE)) {
+            signals.causeSig(p, minixj.lib.ipc.Signals.SIGSEGV);
+        } else {
+            exitProcess(p, 128 + minixj.lib.ipc.Signals.SIGSEGV);
+        }
+    }
+
+    /** Kernel diagnostics (SYS_DIAGCTL DIAG): printed as-is; registered processes get SIGKMESS. */
+    void diagnostic(String text) {
+        String line = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        log(line);
+        for (int id = 0; id < PrivTable.NR_SYS_PROCS; id++) {
+            Priv priv = privs.byId(id);
+            if (priv.inUse() && priv.diagSignal) signals.sendSig(procs.slot(priv.procSlot), minixj.lib.ipc.Signals.SIGKMESS);
+        }
+    }
+
+    /** A readable stack trace of a process's program (SYS_DIAGCTL STACKTRACE, debug dumps). */
+    String stackTrace(Proc p) {
+        StringBuilder sb = new StringBuilder("stack trace of ").append(p.name).append(" (endpoint ")
+                .append(p.endpoint).append(", ").append(RtsFlags.describe(p.rts)).append("):");
+        Thread t = p.ctx == null ? null : p.ctx.thread;
+        if (t == null) return sb.append(" no program").toString();
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith("minixj.kernel.") || e.getClassName().startsWith("java.")
+                    || e.getClassName().startsWith("jdk.")) continue;
+            sb.append("\n    at ").append(e);
+        }
+        return sb.toString();
+    }
+
+    /** Random bytes: seeded in deterministic mode, from the host otherwise. */
+    void randomBytes(byte[] out) {
+        if (random != null) {
+            random.nextBytes(out);
+        } else {
+            new java.security.SecureRandom().nextBytes(out);
+        }
+    }
+
+    // ------------------------------------------------------------------ host requests, clock, idle
+
+    /** Called from any host thread: run {@code action} in kernel context at the next opportunity. */
+    void post(Runnable action) {
+        hostActions.add(action);
+        wake();
+    }
+
+    /** Wakes the kernel: the running process notices at its next entry or poll, the idle task at once. */
+    void wake() {
+        attention = true;
+        Thread t = idle.thread;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    void serviceAttention() {
+        attention = false;
+        int ticks = pendingTicks.getAndSet(0);
+        if (ticks > 0) clockTicks(ticks);
+        interrupts.deliverPending();
+        Runnable action;
+        while ((action = hostActions.poll()) != null) {
+            trace.event(Trace.HOST, 0, 0, 0);
+            action.run();
+        }
+    }
+
+    /** Clock interrupt handling for {@code n} ticks: uptime, accounting, quanta, timers. */
+    void clockTicks(int n) {
+        ProcessContext cur = running;
+        Proc p = cur == null || cur == idle ? null : cur.proc;
+        for (int i = 0; i < n; i++) {
+            clock.uptime++;
+            trace.event(Trace.TICK, (int) clock.uptime, 0, 0);
+            if (p != null && !p.isFree()) {
+                p.userTicks++;
+                p.cpuLeftNs -= clock.tickNs;
+                signals.tickItimers(p);
+            }
+            clock.runExpired();
+        }
+        if (p != null && !p.isFree() && p.cpuLeftNs <= 0) {
+            outOfQuantum(p);
+        }
+    }
+
+    /**
+     * proc_no_time: a preemptible process with a user-space scheduler is stopped and its scheduler
+     * told with a kernel-forged message; anything else just gets a fresh quantum.
+     */
+    void outOfQuantum(Proc p) {
+        boolean userScheduled = p.scheduler != Endpoint.NONE && p.scheduler != p.endpoint;
+        if (userScheduled && p.priv != null && (p.priv.flags & PrivFlags.PREEMPTIBLE) != 0
+                && procs.byEndpoint(p.scheduler) != null) {
+            rtsSet(p, RtsFlags.NO_QUANTUM);
+            Message m = new Message(minixj.lib.ipc.layout.SchedNoQuantum.SCHEDULING_NO_QUANTUM);
+            new minixj.lib.ipc.layout.SchedNoQuantum(m)
+                    .timeInQueue(p.timeInQueueTicks).dequeues(p.dequeues).ipcSync(p.ipcSync)
+                    .ipcAsync(p.ipcAsync).preempted(p.preempted).cpu(p.cpu).cpuLoad(0);
+            p.timeInQueueTicks = p.dequeues = p.ipcSync = p.ipcAsync = p.preempted = 0;
+            int r = ipc.send(p, p.scheduler, m, IpcCore.FROM_KERNEL);
+            if (r != OK) log("kernel: out-of-quantum message for " + p.name + " failed: " + name(r));
+        } else {
+            p.cpuLeftNs = p.quantumNs;
+        }
+    }
+
+    private void idleLoop() {
+        awaitToken(idle);
+        while (!halted) {
+            serviceAttention();
+            if (halted) break;
+            Proc next = pick();
+            if (next != null) {
+                handOff(next.ctx);
+                awaitToken(idle);
+                continue;
+            }
+            if (clock.virtual) {
+                if (interrupts.awaitingHost()) {
+                    waitForHost();
+                    continue;
+                }
+                int ticks = clock.jumpToNextTimer();
+                if (ticks > 0) {
+                    clockTicks(ticks);
+                    continue;
+                }
+            }
+            boolean quiet = !clock.hasTimers() && hostActions.isEmpty();
+            if (quiet) events.quiescent(trace.events());
+            waitForHost();
+        }
+        throw killedError;
+    }
+
+    private void waitForHost() {
+        while (!attention && !halted) {
+            LockSupport.park(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ halting
+
+    /** Stops the machine: every process is killed and the idle task ends. Kernel context or host. */
+    void halt(String reason) {
+        if (halted) return;
+        haltReason = reason;
+        halted = true;
+        events.halting(reason);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < procs.length(); i++) {
+            ProcessContext ctx = procs.at(i).ctx;
+            if (ctx != null) {
+                ctx.killed = true;
+                if (ctx.thread != null) threads.add(ctx.thread);
+            }
+        }
+        for (Thread t : threads) LockSupport.unpark(t);
+        if (idle.thread != null) LockSupport.unpark(idle.thread);
+    }
+
+    /** A kernel panic: the machine stops with a message; the JVM goes on. */
+    void panic(String message) {
+        log("kernel panic: " + message);
+        events.panic(message);
+        halt("panic: " + message);
+    }
+}

@@ -1,0 +1,182 @@
+package minixj.kernel;
+
+import static minixj.lib.ipc.Errno.*;
+
+import minixj.kernel.memory.CopyResult;
+import minixj.kernel.memory.GrantContext;
+import minixj.kernel.memory.GrantTableInfo;
+import minixj.kernel.memory.GrantVerifier;
+import minixj.kernel.memory.MemoryFault;
+import minixj.kernel.memory.Mmu;
+import minixj.kernel.memory.PageTable;
+import minixj.kernel.memory.PhysicalMemory;
+import minixj.kernel.memory.ProcessMemory;
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.mem.UserMemory;
+
+/**
+ * The machine's physical memory, the processes' address spaces, and the kernel's copies
+ * between them. Until a VM server runs, the kernel itself backs each process's initial region
+ * (from {@link #IMAGE_BASE}, {@link #IMAGE_SIZE} bytes) with frames on first touch — the "memory
+ * mapped at load" of the boot image; a touch outside it, or with memory exhausted, is SIGSEGV.
+ */
+final class Memory implements GrantContext {
+    /** Start and size of the region every process may use before VM manages memory. */
+    static final long IMAGE_BASE = 0x0010_0000L;
+    static final long IMAGE_SIZE = 16L << 20;
+
+    private final Kernel kernel;
+    final PhysicalMemory physical;
+    final Mmu mmu;
+    final GrantVerifier verifier;
+
+    Memory(Kernel kernel, long bytes) {
+        this.kernel = kernel;
+        this.physical = new PhysicalMemory(Math.min(bytes, PhysicalMemory.MAX_SIZE));
+        this.mmu = new Mmu(physical);
+        this.verifier = new GrantVerifier(mmu, this);
+    }
+
+    void registerCalls(KernelCalls calls) {
+        new DoMemory(kernel, this).register(calls);
+    }
+
+    ProcSpace newSpace(Proc p) {
+        return new ProcSpace();
+    }
+
+    /** Frees the frames of a process that leaves (the kernel still owns them until VM takes over). */
+    void release(Proc p) {
+        ProcSpace space = p.space;
+        p.space = null;
+        if (space == null) return;
+        space.pageTable.forEach((vaddr, pte) -> physical.freeFrame(PageTable.frameOf(pte)));
+        space.pageTable.clear();
+    }
+
+    long freeBytes() {
+        return (long) physical.freeFrames() * PhysicalMemory.FRAME_SIZE;
+    }
+
+    UserMemory accessor(ProcessContext ctx) {
+        ProcSpace space = ctx.proc.space;
+        if (space.accessor == null) {
+            space.accessor = new ProcessMemory(mmu, space.pageTable, (vaddr, write) -> kernel.pageFault(ctx, vaddr, write));
+        }
+        return space.accessor;
+    }
+
+    /** True if VM runs and should be asked about faults. */
+    boolean vmRunning(Proc faulting) {
+        Proc vm = kernel.procs.slot(Endpoint.VM);
+        return !vm.isFree() && vm.ctx != null && vm != faulting;
+    }
+
+    /**
+     * The kernel's own pager (before VM): maps the pages of [address, address+length) that lie
+     * in the initial region. Returns false if some page is outside it or memory is exhausted.
+     */
+    boolean mapInitialRegion(Proc p, long address, long length) {
+        if (p.space == null || length < 0) return false;
+        if (address < IMAGE_BASE || address + length > IMAGE_BASE + IMAGE_SIZE) return false;
+        PageTable pt = p.space.pageTable;
+        long first = address & ~(PageTable.PAGE_SIZE - 1L);
+        for (long page = first; page < address + Math.max(1, length); page += PageTable.PAGE_SIZE) {
+            if (pt.isPresent(page)) continue;
+            int frame = physical.allocateFrame();
+            if (frame == PhysicalMemory.NO_FRAME) return false;
+            pt.map(page, frame, PageTable.PRESENT | PageTable.WRITABLE | PageTable.USER);
+        }
+        return true;
+    }
+
+    private PageTable tableOf(Proc p) {
+        return p == null ? null : p.space == null ? null : p.space.pageTable;
+    }
+
+    /**
+     * Copies between two processes (null = physical addressing). Faults in a process's initial
+     * region are served by the kernel before VM runs; anything else is EFAULT.
+     */
+    int copy(Proc src, long srcAddr, Proc dst, long dstAddr, long length) {
+        if (length < 0) return EINVAL;
+        if ((src != null && src.space == null) || (dst != null && dst.space == null)) return EFAULT;
+        long done = 0;
+        while (true) {
+            CopyResult r = mmu.copy(tableOf(src), srcAddr + done, tableOf(dst), dstAddr + done, length - done);
+            done += r.copied();
+            if (r.ok()) return OK;
+            MemoryFault f = r.fault();
+            if (f == null) return r.status();
+            Proc owner = f.side() == MemoryFault.Side.SOURCE ? src : dst;
+            if (owner == null || vmRunning(owner) || !mapInitialRegion(owner, f.address(), 1)) return EFAULT;
+        }
+    }
+
+    int fill(Proc p, long address, long length, byte value) {
+        if (length < 0) return EINVAL;
+        if (p != null && p.space == null) return EFAULT;
+        long done = 0;
+        while (true) {
+            CopyResult r = mmu.fill(tableOf(p), address + done, length - done, value);
+            done += r.copied();
+            if (r.ok()) return OK;
+            MemoryFault f = r.fault();
+            if (f == null || p == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
+        }
+    }
+
+    int copyToProcess(Proc p, long address, byte[] bytes, int length) {
+        if (p.space == null) return EFAULT;
+        long done = 0;
+        while (true) {
+            CopyResult r = mmu.write(p.space.pageTable, address + done, bytes, (int) done, (int) (length - done));
+            done += r.copied();
+            if (r.ok()) return OK;
+            MemoryFault f = r.fault();
+            if (f == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
+        }
+    }
+
+    int copyFromProcess(Proc p, long address, byte[] bytes, int length) {
+        if (p.space == null) return EFAULT;
+        long done = 0;
+        while (true) {
+            CopyResult r = mmu.read(p.space.pageTable, address + done, bytes, (int) done, (int) (length - done));
+            done += r.copied();
+            if (r.ok()) return OK;
+            MemoryFault f = r.fault();
+            if (f == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
+        }
+    }
+
+    void close() {
+        physical.close();
+    }
+
+    // ---------------------------------------------------------------- GrantContext
+
+    @Override
+    public boolean isLive(int endpoint) {
+        return kernel.procs.byEndpoint(endpoint) != null;
+    }
+
+    @Override
+    public GrantTableInfo grantTable(int endpoint) {
+        Proc p = kernel.procs.byEndpoint(endpoint);
+        if (p == null || p.priv == null || p.priv.grantTableEndpoint == Endpoint.NONE) return null;
+        Priv priv = p.priv;
+        return new GrantTableInfo(priv.grantTableAddress, priv.grantTableEntries, priv.grantTableEndpoint);
+    }
+
+    @Override
+    public PageTable pageTable(int endpoint) {
+        return tableOf(kernel.procs.byEndpoint(endpoint));
+    }
+
+    @Override
+    public boolean mayIssueMagic(int endpoint) {
+        int slot = Endpoint.slot(endpoint);
+        return slot == Endpoint.VFS || slot == Endpoint.MIB;
+    }
+}
