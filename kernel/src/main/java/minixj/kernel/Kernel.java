@@ -44,6 +44,7 @@ final class Kernel {
     private final SplittableRandom random;
     private final Consumer<String> log;
     final ProcessKilled killedError = new ProcessKilled();
+    private final StringBuilder diagLine = new StringBuilder();
     final KernelEvents events;
 
     /** The token: the context that may run. */
@@ -53,6 +54,8 @@ final class Kernel {
     volatile boolean halted;
     volatile String haltReason;
     private final ConcurrentLinkedQueue<Runnable> hostActions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> urgentActions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> queries = new ConcurrentLinkedQueue<>();
     final AtomicInteger pendingTicks = new AtomicInteger();
     final ProcessContext idle;
 
@@ -532,10 +535,20 @@ final class Kernel {
         }
     }
 
-    /** Kernel diagnostics (SYS_DIAGCTL DIAG): printed as-is; registered processes get SIGKMESS. */
+    /**
+     * Kernel diagnostics (SYS_DIAGCTL DIAG): text is appended to the kernel message buffer and
+     * printed a line at a time; processes registered for diagnostics get SIGKMESS.
+     */
     void diagnostic(String text) {
-        String line = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        log(line);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                log(diagLine.toString());
+                diagLine.setLength(0);
+            } else if (diagLine.length() < 4096) {
+                diagLine.append(c);
+            }
+        }
         for (int id = 0; id < PrivTable.NR_SYS_PROCS; id++) {
             Priv priv = privs.byId(id);
             if (priv.inUse() && priv.diagSignal) signals.sendSig(procs.slot(priv.procSlot), minixj.lib.ipc.Signals.SIGKMESS);
@@ -567,9 +580,28 @@ final class Kernel {
 
     // ------------------------------------------------------------------ host requests, clock, idle
 
-    /** Called from any host thread: run {@code action} in kernel context at the next opportunity. */
+    /**
+     * Called from any host thread: run {@code action} in kernel context. In real time that is the
+     * next kernel entry, poll or idle moment; in virtual time it is the next moment the machine
+     * is idle, so that host requests land at reproducible points.
+     */
     void post(Runnable action) {
         hostActions.add(action);
+        wake();
+    }
+
+    /** Like {@link #post}, but served at the very next kernel entry or poll in every mode (kills, halts). */
+    void postUrgent(Runnable action) {
+        urgentActions.add(action);
+        wake();
+    }
+
+    /**
+     * A read-only look at kernel state from the host, served at the next kernel entry or poll.
+     * It leaves no trace event, so it does not disturb a deterministic run.
+     */
+    void postQuery(Runnable query) {
+        queries.add(query);
         wake();
     }
 
@@ -586,6 +618,16 @@ final class Kernel {
         if (ticks > 0) clockTicks(ticks);
         interrupts.deliverPending();
         Runnable action;
+        while ((action = queries.poll()) != null) {
+            action.run();
+        }
+        while ((action = urgentActions.poll()) != null) {
+            trace.event(Trace.HOST, 1, 0, 0);
+            action.run();
+        }
+        if (clock.virtual && running != idle) {
+            return; // ordinary requests wait for the idle task, which serves them before it sleeps
+        }
         while ((action = hostActions.poll()) != null) {
             trace.event(Trace.HOST, 0, 0, 0);
             action.run();

@@ -29,6 +29,8 @@ import minixj.lib.ipc.PrivFlags;
 public final class Machine implements AutoCloseable {
     /** Lowest slot handed to processes that do not ask for one (after the boot image). */
     public static final int FIRST_FREE_SLOT = Endpoint.INIT + 1;
+    /** The release. */
+    public static final String VERSION = "0.1.0";
     private static final int MAX_LOG_LINES = 10_000;
 
     private final Kernel kernel;
@@ -40,6 +42,7 @@ public final class Machine implements AutoCloseable {
     private long quiescentEpoch;
     private volatile boolean started;
     private volatile boolean idleStopped;
+    private volatile boolean closed;
     private Thread ticker;
     private Watchdog watchdog;
 
@@ -147,6 +150,11 @@ public final class Machine implements AutoCloseable {
     public void start() {
         if (started) return;
         started = true;
+        KernelConfig c = kernel.config;
+        logLine("MinixJ " + VERSION + ": MINIX 3.4 on the JVM (Java " + Runtime.version().feature() + ")");
+        logLine("kernel: " + (c.deterministic() ? "deterministic, seed " + c.seed()
+                : c.usesVirtualTime() ? "virtual time" : "real time") + ", HZ " + c.hz() + ", memory "
+                + (c.memoryBytes() >> 10) + "K, " + kernel.memory.physical.totalFrames() + " frames");
         kernel.start();
         if (!kernel.clock.virtual) {
             ticker = Thread.ofPlatform().daemon().name("minixj-clock").start(this::tick);
@@ -179,7 +187,7 @@ public final class Machine implements AutoCloseable {
 
     /** Kills a process from the host (as SIGKILL with no one to catch it): its slot is freed. */
     public void kill(int endpoint) {
-        kernel.post(() -> {
+        kernel.postUrgent(() -> {
             Proc p = kernel.procs.byEndpoint(endpoint);
             if (p != null && !p.isTask()) {
                 kernel.log("kernel: killing " + p.name + " (endpoint " + endpoint + ") on request");
@@ -242,7 +250,7 @@ public final class Machine implements AutoCloseable {
     <T> T call(java.util.function.Supplier<T> query) {
         if (!started || kernel.halted) return query.get();
         CompletableFuture<T> result = new CompletableFuture<>();
-        kernel.post(() -> result.complete(query.get()));
+        kernel.postQuery(() -> result.complete(query.get()));
         try {
             return result.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -296,8 +304,10 @@ public final class Machine implements AutoCloseable {
 
     /** Stops the machine and waits (briefly) for its threads; releases its memory. */
     public void shutdown() {
+        if (closed) return;
+        closed = true;
         if (started && !kernel.halted) {
-            kernel.post(() -> kernel.halt("shutdown"));
+            kernel.postUrgent(() -> kernel.halt("shutdown"));
         } else {
             kernel.halt("shutdown");
         }

@@ -22,8 +22,8 @@ import minixj.lib.mem.UserMemory;
  */
 final class Memory implements GrantContext {
     /** Start and size of the region every process may use before VM manages memory. */
-    static final long IMAGE_BASE = 0x0010_0000L;
-    static final long IMAGE_SIZE = 16L << 20;
+    static final long IMAGE_BASE = minixj.lib.mem.MemoryLayout.INITIAL_REGION_BASE;
+    static final long IMAGE_SIZE = minixj.lib.mem.MemoryLayout.INITIAL_REGION_SIZE;
 
     private final Kernel kernel;
     final PhysicalMemory physical;

@@ -109,7 +109,7 @@ public final class ProgramLoader {
             for (Map.Entry<String, ClassModel> entry : models.entrySet()) {
                 try {
                     classes.put(entry.getKey(), instrumenter.instrument(entry.getValue(), resolver));
-                } catch (IllegalArgumentException | IllegalStateException e) {
+                } catch (RuntimeException e) { // unresolvable class for stack maps, bad code
                     throw ExecException.noexec(image.name(), "cannot instrument " + entry.getKey() + ": "
                             + e.getMessage(), e);
                 }

@@ -6,7 +6,6 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
 import java.lang.classfile.MethodModel;
-import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.MemberRefEntry;
 import java.lang.classfile.constantpool.PoolEntry;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,12 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every {@code .class} entry of the image (in entry-name order; {@code module-info} and
  * {@code META-INF/} are ignored) is parsed and checked:
  * <ul>
- *   <li>class-file version: not newer than this JVM, not older than 50 (stack maps are needed
- *       for instrumentation), no preview class files;</li>
+ *   <li>class-file version: not newer than this JVM, no preview class files;</li>
  *   <li>the class is the one its entry names, and not in a reserved package (the JDK's and
  *       {@code minixj/lib/}: see {@link ForbiddenApis#RESERVED_PACKAGES});</li>
  *   <li>no {@code finalize()}: finalizers run on a host thread, beyond the poll's reach;</li>
- *   <li>exception handlers that cannot trap a kill forever ({@link HandlerTable#killTrap()});</li>
+ *   <li>no superclass cycle among the program's classes;</li>
  *   <li>every constant-pool reference to another class, field or method (member references
  *       first, then class constants, supertypes included; method handles and bootstrap methods
  *       of {@code invokedynamic} and dynamic constants are such references too) against
@@ -48,8 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe; caches the JDK's class hierarchy it reads.
  */
 public final class ProgramVerifier {
-    /** Oldest class-file major version accepted (Java 6, the first with stack maps). */
-    static final int MIN_MAJOR = ClassFile.JAVA_6_VERSION;
+    /** Oldest class-file major version accepted (Java 1.1: what the instrumenter handles). */
+    static final int MIN_MAJOR = ClassFile.JAVA_1_VERSION;
 
     /** Supertypes and declared members of a class. */
     private record TypeInfo(String superclass, List<String> interfaces, Set<String> members) {
@@ -85,24 +82,39 @@ public final class ProgramVerifier {
         for (Map.Entry<String, byte[]> entry : image.entries().entrySet()) {
             String entryName = entry.getKey();
             if (!isClassEntry(entryName)) continue;
+            checkVersion(program, entryName, entry.getValue());
             try {
                 ClassModel model = ClassFile.of().parse(entry.getValue());
-                checkHeader(program, entryName, model);
+                checkName(program, entryName, model);
                 own.put(model.thisClass().asInternalName(), TypeInfo.of(model));
                 models.put(model.thisClass().asInternalName().replace('/', '.'), model);
-            } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            } catch (RuntimeException e) { // the parser is lazy: defects surface on first use
                 throw ExecException.noexec(program, "malformed class file " + entryName + ": " + e.getMessage(), e);
             }
         }
+        checkNoCycles(program, own);
         for (ClassModel model : models.values()) {
             try {
                 checkClass(program, model, own);
-            } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            } catch (RuntimeException e) { // the parser is lazy: defects surface on first use
                 throw ExecException.noexec(program, "malformed class file "
                         + model.thisClass().asInternalName() + ".class: " + e.getMessage(), e);
             }
         }
         return models;
+    }
+
+    /**
+     * A superclass cycle among the program's classes would never load, and would send the
+     * hierarchy walks here and in stack-map generation round forever.
+     */
+    private static void checkNoCycles(String program, Map<String, TypeInfo> own) throws ExecException {
+        for (String start : new java.util.TreeSet<>(own.keySet())) {
+            Set<String> chain = new HashSet<>();
+            for (String c = start; c != null && own.containsKey(c); c = own.get(c).superclass()) {
+                if (!chain.add(c)) throw ExecException.noexec(program, "the superclasses of class " + start + " form a cycle");
+            }
+        }
     }
 
     /** Whether {@code entryName} is a program class: not module-info, not under META-INF/. */
@@ -111,19 +123,28 @@ public final class ProgramVerifier {
                 && !entryName.equals("module-info.class") && !entryName.endsWith("/module-info.class");
     }
 
-    private static void checkHeader(String program, String entryName, ClassModel model) throws ExecException {
-        int major = model.majorVersion();
+    /** Read from the raw header: the parser itself refuses versions it does not know. */
+    private static void checkVersion(String program, String entryName, byte[] bytes) throws ExecException {
+        if (bytes.length < 8 || (bytes[0] & 0xff) != 0xca || (bytes[1] & 0xff) != 0xfe
+                || (bytes[2] & 0xff) != 0xba || (bytes[3] & 0xff) != 0xbe) {
+            return; // not a class file at all: the parser reports it as malformed
+        }
+        int minor = (bytes[4] & 0xff) << 8 | (bytes[5] & 0xff);
+        int major = (bytes[6] & 0xff) << 8 | (bytes[7] & 0xff);
         if (major > ClassFile.latestMajorVersion()) {
             throw ExecException.noexec(program, entryName + " has class-file version " + major
                     + ", newer than this JVM supports (" + ClassFile.latestMajorVersion() + ")");
         }
         if (major < MIN_MAJOR) {
             throw ExecException.noexec(program, entryName + " has class-file version " + major
-                    + ", older than " + MIN_MAJOR + " (no stack maps)");
+                    + ", older than " + MIN_MAJOR);
         }
-        if (model.minorVersion() == ClassFile.PREVIEW_MINOR_VERSION) {
+        if (minor == ClassFile.PREVIEW_MINOR_VERSION) {
             throw ExecException.noexec(program, entryName + " uses preview features");
         }
+    }
+
+    private static void checkName(String program, String entryName, ClassModel model) throws ExecException {
         String name = model.thisClass().asInternalName();
         if (!entryName.equals(name + ".class")) {
             throw ExecException.noexec(program, "entry " + entryName + " holds class " + name);
@@ -140,14 +161,6 @@ public final class ProgramVerifier {
             if (signature.equals("finalize()V") && (method.flags().flagsMask() & ClassFile.ACC_STATIC) == 0) {
                 throw ExecException.noexec(program, "class " + name
                         + " declares finalize() (finalizers run on a host thread)");
-            }
-            Optional<CodeAttribute> code = method.findAttribute(java.lang.classfile.Attributes.code());
-            if (code.isPresent()) {
-                String trap = new HandlerTable(code.get()).killTrap();
-                if (trap != null) {
-                    throw ExecException.noexec(program, "class " + name + " method " + signature + ": " + trap
-                            + " (a kill must not be catchable forever)");
-                }
             }
         }
         // Member references first: they name the most precise culprit.

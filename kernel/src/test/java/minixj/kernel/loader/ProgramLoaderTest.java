@@ -13,6 +13,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Message;
@@ -126,7 +127,7 @@ class ProgramLoaderTest {
             }
             return null;
         });
-        assertEquals("[open, use, close] 42 {one=1, three=0, two=2} 1,4,9,16 50 rgb 11 912 Square[side=5] true",
+        assertEquals("[open, use, close] 42 {one=1, three=0, two=2} 1,4,9,16 84 rgb 11 912 Square[side=5] true",
                 staticField(features.mainClass(), "result"));
         assertTrue(trap.polls() > 20, "polled " + trap.polls());
     }
@@ -145,6 +146,38 @@ class ProgramLoaderTest {
             assertEquals(Errno.ENOEXEC, e.errno());
             assertTrue(e.getMessage().contains("no public static main(String[])"), e.getMessage());
         }
+    }
+
+    @Test
+    void damagedImagesAreEnoexecNeverAnotherException() throws Exception {
+        JarImage hello = TestPrograms.image("hello");
+        String mainEntry = "minixj/kernel/loader/testprogs/hello/Main.class";
+        byte[] jar = hello.toBytes();
+        byte[] mainClass = hello.entry(mainEntry);
+        java.util.Random random = new java.util.Random(1234);
+        int refused = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] damagedJar = jar.clone();
+            byte[] damagedClass = mainClass.clone();
+            for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                damagedJar[random.nextInt(damagedJar.length)] ^= (byte) (1 + random.nextInt(255));
+                damagedClass[random.nextInt(damagedClass.length)] ^= (byte) (1 + random.nextInt(255));
+            }
+            Map<String, byte[]> entries = new HashMap<>();
+            for (String entry : hello.entryNames()) entries.put(entry, hello.entry(entry));
+            entries.put(mainEntry, damagedClass);
+            for (java.util.concurrent.Callable<JarImage> image : List.<java.util.concurrent.Callable<JarImage>>of(
+                    () -> JarImage.parse("damaged", damagedJar),
+                    () -> JarImage.of("damaged", hello.mainClass(), entries))) {
+                try {
+                    loader.load(image.call());
+                } catch (ExecException e) {
+                    assertEquals(Errno.ENOEXEC, e.errno());
+                    refused++;
+                }
+            }
+        }
+        assertTrue(refused > 300, "most damage is detected: " + refused);
     }
 
     @Test

@@ -15,6 +15,12 @@ final class TestPrograms {
         return JarImage.fromClasspath(TestPrograms.class.getClassLoader(), BASE + name, BASE + name + ".Main");
     }
 
+    /** Code that may throw anything, as program code may. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Throwable;
+    }
+
     /** Runs {@code body} with {@code trap} bound as the current process's trap. */
     static <T> T asProcess(Trap trap, Callable<T> body) throws Exception {
         return ScopedValue.where(Trap.CURRENT, trap).call(body::call);

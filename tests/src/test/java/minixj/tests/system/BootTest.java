@@ -1,0 +1,43 @@
+package minixj.tests.system;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import minixj.boot.Main;
+import minixj.kernel.KernelConfig;
+
+/** The boot command's machine: banner, boot image started, trace hash. */
+class BootTest {
+    private static String boot(KernelConfig config) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.boot(config, true, true, out));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String hashLine(String output) {
+        return output.lines().filter(l -> l.startsWith("trace-hash ")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void bootPrintsBannerStartsTheImageAndPrintsTraceHash() {
+        String out = boot(KernelConfig.defaults());
+        assertTrue(out.startsWith("MinixJ "), out);
+        assertTrue(out.contains("hello: up and waiting for requests"), out);
+        assertTrue(out.contains("hello: greeting endpoint 11"), out);
+        assertTrue(out.contains("boot image started (2 processes)"), out);
+        assertTrue(hashLine(out).matches("trace-hash [0-9a-f]{16}"), out);
+    }
+
+    @Test
+    void seededBootsAreReproducible() {
+        KernelConfig seeded = KernelConfig.defaults().withSeed(5L);
+        assertEquals(hashLine(boot(seeded)), hashLine(boot(seeded)));
+        assertNotEquals(hashLine(boot(seeded)), hashLine(boot(KernelConfig.defaults().withSeed(6L))));
+    }
+}
