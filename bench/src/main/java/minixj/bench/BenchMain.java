@@ -2,6 +2,7 @@ package minixj.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -44,20 +46,34 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
             return;
         }
+        String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options).run();
 
         Figure sendrecReal = null;
         Figure sendrecVirtual = null;
         Figure handoff = null;
+        List<String> variants = new ArrayList<>();
         for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
+            BenchmarkParams params = r.getParams();
+            String name = params.getBenchmark();
             Figure f = Figure.of(r.getPrimaryResult().getStatistics());
-            if (name.endsWith(".handoff")) handoff = f;
-            else if (name.endsWith(".sendrec") && "virtual".equals(r.getParams().getParam("time"))) sendrecVirtual = f;
-            else if (name.endsWith(".sendrec")) sendrecReal = f;
+            if (name.endsWith(".sendrec") && "realtime".equals(params.getParam("time"))) {
+                sendrecReal = f;
+            } else if (name.endsWith(".sendrec") && "virtual".equals(params.getParam("time"))) {
+                sendrecVirtual = f;
+            } else if (name.endsWith(".handoff") && "fresh".equals(params.getParam("threads"))
+                    && "0".equals(params.getParam("depth"))) {
+                handoff = f;
+            } else {
+                // A variant asked for with -p: shown below the main figures, never used in the check.
+                StringBuilder label = new StringBuilder(name.substring(name.lastIndexOf('.') + 1));
+                for (String key : params.getParamsKeys()) label.append(' ').append(key).append('=').append(params.getParam(key));
+                variants.add(format(label.toString(), f));
+            }
         }
         Figure pipeFree = pipe == null ? null : runPipe(pipe, pipeRuns, false);
         Figure pipePinned = pipe == null ? null : runPipe(pipe, pipeRuns, true);
+        String loadAfter = loadAverage();
 
         System.out.println();
         System.out.println("MinixJ IPC round trip (ns; JMH: median [p10-p90] of sampled invocations, "
@@ -67,19 +83,33 @@ public final class BenchMain {
         row("bare VT park/unpark handoff RTT", handoff);
         row("native pipe RTT (2 processes, C)", pipeFree);
         row("native pipe RTT, both on CPU 0", pipePinned);
+        variants.forEach(System.out::println);
         ratio("ratio sendrec(real-time)/handoff", sendrecReal, handoff);
         ratio("ratio sendrec(virtual)/handoff", sendrecVirtual, handoff);
         System.out.println();
         check("real-time", sendrecReal, handoff);
         check("virtual-time", sendrecVirtual, handoff);
+        // Other work on a 2-CPU machine moves these figures a lot; say how busy it was.
+        System.out.println("load average (1/5/15 min) before: " + loadBefore + ", after: " + loadAfter + " ("
+                + Runtime.getRuntime().availableProcessors() + " CPUs)");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static void row(String label, Figure f) {
-        if (f == null) {
-            System.out.printf(Locale.ROOT, "  %-36s %10s%n", label, "n/a");
-        } else {
-            System.out.printf(Locale.ROOT, "  %-36s %10.0f   [%.0f-%.0f]%n", label, f.median, f.low, f.high);
-        }
+        System.out.println(format(label, f));
+    }
+
+    private static String format(String label, Figure f) {
+        if (f == null) return String.format(Locale.ROOT, "  %-36s %10s", label, "n/a");
+        return String.format(Locale.ROOT, "  %-36s %10.0f   [%.0f-%.0f]", label, f.median, f.low, f.high);
     }
 
     private static void ratio(String label, Figure a, Figure b) {

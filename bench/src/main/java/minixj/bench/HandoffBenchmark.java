@@ -24,11 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * volatile turn flag. One op is a round trip (two handoffs), as a sendrec is. Same structure as
  * {@link SendrecBenchmark}: {@link #ROUND_TRIPS} round trips per invocation.
  *
- * <p>{@code shape} (only {@code bare} runs by default; pick others with {@code -p shape=...}) tells
- * how much of sendrec's cost is the JDK's and not the kernel's: {@code bare} starts two fresh
- * threads per invocation and parks one frame deep; {@code deep} parks {@link #DEPTH} frames deep,
- * as deep as a process blocked in the kernel; {@code longlived} keeps both threads for the whole
- * trial, as the echo server and every MinixJ service live.
+ * <p>Two parameters (defaults run unless {@code -p} picks others) tell how much of sendrec's cost
+ * is the JDK's rather than the kernel's: {@code threads=fresh} starts two threads per invocation,
+ * {@code threads=longlived} keeps them for the whole trial, as the echo server and every MinixJ
+ * service live; {@code depth=N} parks N extra real (not inlined) frames deep, as a process blocked
+ * in the kernel does: every switch copies the thread's stack out and back in.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,11 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
         "-Djdk.virtualThreadScheduler.maxPoolSize=1"})
 public class HandoffBenchmark {
     static final int ROUND_TRIPS = SendrecBenchmark.ROUND_TRIPS;
-    /** Frames between a process's body and LockSupport.park when it blocks in a sendrec. */
-    static final int DEPTH = 8;
+    @Param({"fresh"})
+    public String threads;
 
-    @Param({"bare"})
-    public String shape;
+    @Param({"0"})
+    public int depth;
 
     /** Whose turn it is: 0 = ping, 1 = pong. */
     private volatile int turn;
@@ -56,10 +56,11 @@ public class HandoffBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        if (!shape.equals("bare") && !shape.equals("deep") && !shape.equals("longlived")) {
-            throw new IllegalArgumentException("shape must be bare, deep or longlived: " + shape);
+        if (!threads.equals("fresh") && !threads.equals("longlived")) {
+            throw new IllegalArgumentException("threads must be fresh or longlived: " + threads);
         }
-        if (!shape.equals("longlived")) return;
+        if (depth < 0) throw new IllegalArgumentException("depth must be >= 0: " + depth);
+        if (threads.equals("fresh")) return;
         turn = 0;
         peers[0] = Thread.ofVirtual().name("ping").unstarted(() -> serve(0));
         peers[1] = Thread.ofVirtual().name("pong").unstarted(() -> serve(1));
@@ -70,7 +71,7 @@ public class HandoffBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
     public void handoff() throws InterruptedException {
-        if (shape.equals("longlived")) {
+        if (threads.equals("longlived")) {
             host = Thread.currentThread();
             done = false;
             epoch++;
@@ -80,7 +81,6 @@ public class HandoffBenchmark {
             return;
         }
         turn = 0;
-        int depth = shape.equals("deep") ? DEPTH : 0;
         peers[0] = Thread.ofVirtual().name("ping").unstarted(() -> nest(depth, 0));
         peers[1] = Thread.ofVirtual().name("pong").unstarted(() -> nest(depth, 1));
         peers[0].start();
@@ -110,7 +110,7 @@ public class HandoffBenchmark {
             while (epoch == seen && !stop) LockSupport.park(this);
             if (stop) return;
             seen = epoch;
-            play(me);
+            nest(depth, me);
             if (me == 0) {
                 // ping's last unpark has been consumed once pong has taken its last turn
                 while (turn != 0) LockSupport.park(this);
@@ -122,7 +122,7 @@ public class HandoffBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
-        if (!shape.equals("longlived")) return;
+        if (!threads.equals("longlived")) return;
         stop = true;
         for (Thread t : peers) {
             LockSupport.unpark(t);

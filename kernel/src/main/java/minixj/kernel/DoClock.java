@@ -56,7 +56,8 @@ final class DoClock {
             req.userTicks(p.userTicks).systemTicks(p.sysTicks);
         }
         Clock clock = kernel.clock;
-        req.uptime(clock.uptime).bootTime(clock.bootTimeSeconds).realtime(clock.realtimeTicks());
+        req.uptime(clock.uptime).bootTime(clock.bootTimeSeconds).realtime(clock.realtimeTicks())
+                .monotonicNs(clock.monotonicNs());
         return OK;
     }
 

@@ -28,17 +28,21 @@ final class DoPrivctl {
         if (rp == null) return EINVAL;
         if (rp.isTask() && request != SysPrivctlMsg.CLEAR_IPC_REFS) return EPERM;
         switch (request) {
+            // As MINIX: only a frozen process that has privileges may be let run; freezing twice is refused.
             case SysPrivctlMsg.ALLOW -> {
-                if (rp.priv == null) return EPERM;
+                if (!rp.has(RtsFlags.NO_PRIV) || rp.priv == null || !rp.priv.inUse()) return EPERM;
                 kernel.rtsUnset(rp, RtsFlags.NO_PRIV);
                 return OK;
             }
             case SysPrivctlMsg.YIELD -> {
-                if (rp.priv == null) return EPERM;
+                // The target runs in the caller's place: the caller freezes itself.
+                if (!rp.has(RtsFlags.NO_PRIV) || rp.priv == null || !rp.priv.inUse()) return EPERM;
+                kernel.rtsSet(caller, RtsFlags.NO_PRIV);
                 kernel.rtsUnset(rp, RtsFlags.NO_PRIV);
                 return OK;
             }
             case SysPrivctlMsg.DISALLOW -> {
+                if (rp.has(RtsFlags.NO_PRIV)) return EPERM;
                 kernel.rtsSet(rp, RtsFlags.NO_PRIV);
                 return OK;
             }

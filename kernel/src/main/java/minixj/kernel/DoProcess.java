@@ -6,6 +6,7 @@ import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.PrivFlags;
 import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.layout.SysExecMsg;
 import minixj.lib.ipc.layout.SysForkMsg;
 import minixj.lib.ipc.layout.SysGetksigMsg;
 import minixj.lib.ipc.layout.SysProcMsg;
@@ -67,6 +68,43 @@ final class DoProcess {
         child.space = kernel.memory.newSpace(child);
         kernel.trace.event(Trace.SPAWN, endpoint, parent.endpoint, 1);
         req.child(endpoint);
+        return OK;
+    }
+
+    /** Largest program image SYS_EXEC accepts (64 MiB). */
+    static final long MAX_IMAGE = 64L << 20;
+    /** Largest argument block. */
+    static final int MAX_ARGS = 128 * 1024;
+
+    /**
+     * SYS_EXEC: read the JAR image and the arguments from the target's memory, load the program
+     * (ENOEXEC if it is refused) and start it in place of the old one.
+     */
+    int exec(Proc caller, Message m) {
+        SysExecMsg req = new SysExecMsg(m);
+        Proc p = target(req.endpoint(), caller);
+        if (p == null || p.isTask() || p == caller) return EINVAL;
+        long length = req.imageLength();
+        int argsLength = req.argsLength();
+        if (length <= 0 || length > MAX_IMAGE || argsLength < 0 || argsLength > MAX_ARGS) return EINVAL;
+        byte[] image = new byte[(int) length];
+        int r = kernel.memory.copyFromProcess(p, req.imageAddress(), image, image.length);
+        if (r != OK) return r;
+        byte[] argBytes = new byte[argsLength];
+        r = kernel.memory.copyFromProcess(p, req.argsAddress(), argBytes, argsLength);
+        if (r != OK) return r;
+        String[] args = argsLength == 0 ? new String[0]
+                : new String(argBytes, java.nio.charset.StandardCharsets.UTF_8).split("\0", -1);
+        if (args.length > 0 && args[args.length - 1].isEmpty()) args = java.util.Arrays.copyOf(args, args.length - 1);
+        String name = args.length > 0 && !args[0].isEmpty() ? args[0].substring(args[0].lastIndexOf('/') + 1) : p.name;
+        minixj.kernel.loader.LoadedProgram program;
+        try {
+            program = kernel.loader.load(minixj.kernel.loader.JarImage.parse(name, image));
+        } catch (minixj.kernel.loader.ExecException e) {
+            kernel.log("kernel: exec of " + name + " refused: " + e.getMessage());
+            return e.errno();
+        }
+        kernel.exec(p, program, args);
         return OK;
     }
 

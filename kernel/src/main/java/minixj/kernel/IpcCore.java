@@ -127,27 +127,26 @@ final class IpcCore {
             if (source == null || source.has(RtsFlags.NO_ENDPOINT)) return EDEADSRCDST;
         }
         if ((caller.rts & RtsFlags.SENDING) == 0) {
-            // 1. Pending notifications, skipped during the reply half of a SENDREC.
+            // 1. Pending notifications, skipped during the reply half of a SENDREC: the lowest
+            // privilege id the IPC filter admits (CANRECEIVE); a refused one stays pending.
             if ((caller.misc & MiscFlags.REPLY_PEND) == 0) {
                 long map = caller.priv.notifyPending;
-                if (map != 0) {
-                    int id = -1;
-                    if (source == null) {
-                        id = Long.numberOfTrailingZeros(map);
-                    } else if (Priv.bit(map, source.priv.id)) {
-                        id = source.priv.id;
-                    }
-                    if (id >= 0) {
-                        Proc notifier = procOfPriv(id);
+                if (source != null) map &= 1L << source.priv.id;
+                IpcFilter filter = caller.priv.ipcFilter;
+                for (; map != 0; map &= map - 1) {
+                    int id = Long.numberOfTrailingZeros(map);
+                    Proc notifier = procOfPriv(id);
+                    if (notifier == null) {
                         caller.priv.notifyPending &= ~(1L << id);
-                        if (notifier != null) {
-                            buildNotify(m, notifier, caller);
-                            addStatus(caller, Ipc.NOTIFY, 0);
-                            caller.misc &= ~MiscFlags.REPLY_PEND;
-                            kernel.trace.event(Trace.DELIVER, notifier.endpoint, caller.endpoint, Ipc.NOTIFY_MESSAGE);
-                            return OK;
-                        }
+                        continue;
                     }
+                    if (filter != null && !filter.admits(notifier.endpoint, Ipc.NOTIFY_MESSAGE, kindOf(notifier))) continue;
+                    caller.priv.notifyPending &= ~(1L << id);
+                    buildNotify(m, notifier, caller);
+                    addStatus(caller, Ipc.NOTIFY, 0);
+                    caller.misc &= ~MiscFlags.REPLY_PEND;
+                    kernel.trace.event(Trace.DELIVER, notifier.endpoint, caller.endpoint, Ipc.NOTIFY_MESSAGE);
+                    return OK;
                 }
             }
             // 2. Pending asynchronous messages.
@@ -235,12 +234,16 @@ final class IpcCore {
 
     // ---------------------------------------------------------------- SENDA
 
-    /** mini_senda (spec §1.7). Never blocks; entry errors go into the entries. */
+    /**
+     * mini_senda (spec §1.7). Never blocks; entry errors go into the entries. The size is checked
+     * first, then SYS_PROC (spec §1.2 step 7: a user process gets EPERM); the trap-mask check
+     * only matters for a system process whose mask lacks SENDA (MINIX does not check it).
+     */
     int senda(Proc caller, AsyncTable table, int size) {
         Priv priv = caller.priv;
-        if ((priv.trapMask & Ipc.TRAP_SENDA) == 0) return ETRAPDENIED;
         if (size > MAX_ASYNC_SIZE || size < 0) return EDOM;
         if ((priv.flags & PrivFlags.SYS_PROC) == 0) return EPERM;
+        if ((priv.trapMask & Ipc.TRAP_SENDA) == 0) return ETRAPDENIED;
         priv.asyncTable = null;
         priv.asyncSize = 0;
         priv.asyncEndpoint = Endpoint.NONE;

@@ -46,6 +46,7 @@ final class Kernel {
     final ProcessKilled killedError = new ProcessKilled();
     private final StringBuilder diagLine = new StringBuilder();
     final KernelEvents events;
+    final minixj.kernel.loader.ProgramLoader loader = new minixj.kernel.loader.ProgramLoader();
 
     /** The token: the context that may run. */
     volatile ProcessContext running;
@@ -132,6 +133,8 @@ final class Kernel {
 
     void startThread(ProcessContext ctx) {
         ctx.thread = Thread.ofVirtual().name("minixj-" + ctx.programName).unstarted(() -> threadMain(ctx));
+        // A program must not find the launcher's class loader through its thread.
+        ctx.thread.setContextClassLoader(null);
         ctx.thread.start();
     }
 
@@ -244,6 +247,37 @@ final class Kernel {
         if (ctx != null) {
             ctx.killed = true;
             if (ctx != running) LockSupport.unpark(ctx.thread);
+        }
+    }
+
+    /**
+     * SYS_EXEC: {@code p} gets a new program. The old program's thread is killed; the process
+     * keeps its slot, endpoint, privileges and memory, stops waiting for a reply (MINIX clears
+     * RECEIVING: the exec call never returns), and runs the new program's main.
+     */
+    void exec(Proc p, minixj.kernel.loader.LoadedProgram program, String[] args) {
+        ProcessContext old = p.ctx;
+        ProcessContext ctx = new ProcessContext(this, program.name(), program::runMain, args);
+        ctx.proc = p;
+        p.ctx = ctx;
+        p.name = program.name().length() > 15 ? program.name().substring(0, 15) : program.name();
+        p.misc &= ~MiscFlags.REPLY_PEND;
+        p.recvBuf = null;
+        if (p.has(RtsFlags.SENDING)) {
+            Proc dst = procs.byEndpoint(p.sendTo);
+            if (dst != null) IpcCore.removeCaller(dst, p);
+            p.sendTo = Endpoint.NONE;
+        }
+        p.getFrom = Endpoint.NONE;
+        boolean wasRunnable = p.rts == 0;
+        p.rts &= ~(RtsFlags.RECEIVING | RtsFlags.SENDING);
+        if (!wasRunnable && p.rts == 0) runQueues.enqueueTail(p);
+        else if (wasRunnable && !p.queued) runQueues.enqueueTail(p);
+        trace.event(Trace.SPAWN, p.endpoint, 0, 3);
+        startThread(ctx);
+        if (old != null) {
+            old.killed = true;
+            if (old != running) LockSupport.unpark(old.thread);
         }
     }
 
@@ -421,27 +455,68 @@ final class Kernel {
             throw killedError;
         }
         reschedule(ctx);
-        return ctx.proc.ipcResult;
+        int result2 = ctx.proc.ipcResult;
+        if (!ctx.proc.signalFrames.isEmpty()) runSignalFrames(ctx);
+        return result2;
+    }
+
+    /**
+     * Returning to the program with signal frames pending (SYS_SIGSEND): the program's handlers
+     * run now, on its own thread, before the interrupted call returns — as a MINIX process runs
+     * its handler frame when it is next scheduled.
+     */
+    private void runSignalFrames(ProcessContext ctx) {
+        Proc p = ctx.proc;
+        int[] frame;
+        while (ctx.frameHandler != null && (frame = p.signalFrames.poll()) != null) {
+            p.activeFrames++;
+            trace.event(Trace.SIGNAL, p.endpoint, frame[0], 1);
+            ctx.frameHandler.handle(frame[0], frame[1]);
+            p = ctx.proc;
+            if (p.activeFrames > 0) p.activeFrames--; // returned without SIGRETURN: the frame is gone anyway
+        }
     }
 
     int syncIpc(ProcessContext ctx, int call, int srcDst, minixj.lib.ipc.Message m, boolean nonBlocking) {
         Proc p = enter(ctx);
+        if ((p.misc & (MiscFlags.SC_TRACE | MiscFlags.STEP)) != 0) p = traceStop(ctx, p, call == minixj.lib.ipc.Ipc.SENDREC);
         trace.event(Trace.IPC, p.endpoint, call, srcDst);
         IpcEvent event = new IpcEvent();
-        int r;
-        if (event.isEnabled()) {
-            event.begin();
-            r = ipc.doSyncIpc(p, call, srcDst, m, nonBlocking);
-            r = leave(ctx, p, r);
+        boolean recording = event.isEnabled();
+        if (recording) event.begin();
+        int r = leave(ctx, p, ipc.doSyncIpc(p, call, srcDst, m, nonBlocking));
+        if (recording) {
             event.source = p.endpoint;
             event.call = call;
             event.peer = srcDst;
             event.result = r;
             event.commit();
-            return r;
         }
-        r = ipc.doSyncIpc(p, call, srcDst, m, nonBlocking);
-        return leave(ctx, p, r);
+        Proc after = ctx.proc;
+        if ((after.misc & MiscFlags.SC_ACTIVE) != 0) {
+            after.misc &= ~MiscFlags.SC_ACTIVE;
+            signals.causeSig(after, minixj.lib.ipc.Signals.SIGTRAP); // system-call exit stop
+            reschedule(ctx);
+        }
+        return r;
+    }
+
+    /**
+     * ptrace stops (SYS_TRACE): a single-stepped process stops with SIGTRAP at its next kernel
+     * entry; a syscall-traced one stops before and after each system call (a SENDREC).
+     */
+    private Proc traceStop(ProcessContext ctx, Proc p, boolean systemCall) {
+        if ((p.misc & MiscFlags.STEP) != 0) {
+            p.misc &= ~MiscFlags.STEP;
+        } else if (systemCall) {
+            p.misc &= ~MiscFlags.SC_TRACE;
+            p.misc |= MiscFlags.SC_ACTIVE;
+        } else {
+            return p;
+        }
+        signals.causeSig(p, minixj.lib.ipc.Signals.SIGTRAP);
+        reschedule(ctx); // stopped until the tracer resumes it
+        return ctx.proc;
     }
 
     int senda(ProcessContext ctx, AsyncTable table, int count) {

@@ -22,6 +22,7 @@ final class KernelCalls {
     KernelCalls(Kernel kernel) {
         DoProcess process = new DoProcess(kernel);
         register(SysCalls.SYS_FORK, process::fork);
+        register(SysCalls.SYS_EXEC, process::exec);
         register(SysCalls.SYS_CLEAR, process::clear);
         register(SysCalls.SYS_EXIT, process::exit);
         register(SysCalls.SYS_KILL, process::kill);
@@ -29,6 +30,10 @@ final class KernelCalls {
         register(SysCalls.SYS_GETKSIG, process::getksig);
         register(SysCalls.SYS_ENDKSIG, process::endksig);
         register(SysCalls.SYS_UPDATE, process::update);
+        DoSignal signal = new DoSignal(kernel);
+        register(SysCalls.SYS_SIGSEND, signal::sigsend);
+        register(SysCalls.SYS_SIGRETURN, signal::sigreturn);
+        register(SysCalls.SYS_TRACE, new DoTrace(kernel)::trace);
         DoPrivctl privctl = new DoPrivctl(kernel);
         register(SysCalls.SYS_PRIVCTL, privctl::privctl);
         DoSchedule schedule = new DoSchedule(kernel);

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 
 import minixj.kernel.loader.ExecException;
 import minixj.kernel.loader.LoadedProgram;
-import minixj.kernel.loader.ProgramLoader;
 import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.PrivFlags;
@@ -34,7 +33,6 @@ public final class Machine implements AutoCloseable {
     private static final int MAX_LOG_LINES = 10_000;
 
     private final Kernel kernel;
-    private final ProgramLoader loader = new ProgramLoader();
     private final Consumer<String> console;
     private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Integer> exitStatus = new ConcurrentHashMap<>();
@@ -83,7 +81,7 @@ public final class Machine implements AutoCloseable {
      * @throws ExecException if the program is refused (ENOEXEC) or no slot or privilege id is free
      */
     public int spawn(ProcessSpec spec) throws ExecException {
-        LoadedProgram program = spec.program() == null ? null : loader.load(spec.program());
+        LoadedProgram program = spec.program() == null ? null : kernel.loader.load(spec.program());
         if (!started) return create(spec, program);
         CompletableFuture<Integer> result = new CompletableFuture<>();
         kernel.post(() -> {
@@ -105,7 +103,7 @@ public final class Machine implements AutoCloseable {
 
     /** Loads a program without starting it (to check that it would be accepted). */
     public LoadedProgram load(minixj.kernel.loader.JarImage image) throws ExecException {
-        return loader.load(image);
+        return kernel.loader.load(image);
     }
 
     private int create(ProcessSpec spec, LoadedProgram program) throws ExecException {

@@ -41,6 +41,10 @@ final class Proc {
 
     // Signals.
     final SigSet pending = new SigSet();
+    /** Signal frames PM asked for (SYS_SIGSEND): {signal, handler id}, run at the next return to user. */
+    final java.util.ArrayDeque<int[]> signalFrames = new java.util.ArrayDeque<>();
+    /** Handlers running and not yet returned with SYS_SIGRETURN. */
+    int activeFrames;
 
     // Accounting (MINIX's p_accounting and times).
     long userTicks;

@@ -25,6 +25,8 @@ final class ProcessContext implements Trap {
     /** Total polls (approximate between slow paths), read by the watchdog. */
     long polls;
     final ProgramBody body;
+    /** Runs the program's signal handlers (registered by its C library), or null. */
+    minixj.lib.ipc.SignalFrameHandler frameHandler;
     final String[] args;
 
     ProcessContext(Kernel kernel, String programName, ProgramBody body, String[] args) {
@@ -89,6 +91,11 @@ final class ProcessContext implements Trap {
         if (--pollBudget < 0 || kernel.attention) {
             kernel.slowPoll(this);
         }
+    }
+
+    @Override
+    public void signalFrameHandler(minixj.lib.ipc.SignalFrameHandler handler) {
+        this.frameHandler = handler;
     }
 
     @Override

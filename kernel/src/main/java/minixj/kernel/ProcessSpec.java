@@ -14,7 +14,7 @@ import minixj.lib.ipc.SysCalls;
  * @param system        a system process with a privilege structure of its own; else a user process
  * @param ipcTargets    system processes: the IPC target mask over privilege ids (kept symmetric)
  * @param kernelCalls   system processes: the kernel-call mask (bits of SYS_* - 0x600)
- * @param sigManager    the signal manager's endpoint ({@link Endpoint#SELF}, or NONE)
+ * @param sigManager    system processes: the signal manager's endpoint ({@link Endpoint#SELF}, or NONE); user processes share PM
  * @param backupSigManager the backup signal manager's endpoint, or NONE
  * @param priority      run queue 0..15
  * @param quantumMs     quantum in milliseconds

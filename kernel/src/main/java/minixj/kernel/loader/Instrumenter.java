@@ -45,8 +45,13 @@ import java.util.TreeMap;
  *       therefore always leaves the method, so no {@code catch (Throwable t)}, {@code finally},
  *       {@code synchronized} cleanup (which protects itself) or crafted handler cycle can catch
  *       it again: every cycle through a handler polls, and the poll's error cannot be caught in
- *       the frame that polled. (The JVM releases a frame's monitors as the error unwinds it.)</li>
+ *       the frame that polled. This skips the frame's {@code finally} blocks, like SIGKILL.</li>
  * </ul>
+ * A kill that unwinds a frame still holding a {@code synchronized} block's monitor (its cleanup
+ * handler was skipped) has the monitor released by the JVM, which then reports
+ * {@link IllegalMonitorStateException} in place of the kill's error; handlers further out poll
+ * and throw the kill again. So the kernel must judge a killed process by its own kill flag, not
+ * by the type of what {@code main} threw.
  * Stack map frames are regenerated (class files of version 50 and up), which needs the class
  * hierarchy of the program, the library and the JDK: hence the resolver argument.
  *

@@ -30,7 +30,9 @@ public final class LoadedProgram {
 
     /**
      * Runs {@code main(args)} on the calling thread. Whatever main throws is thrown as is (no
-     * reflective wrapping), so a kill's error reaches the caller unchanged.
+     * reflective wrapping). A kill's error usually arrives unchanged, but may arrive as
+     * {@link IllegalMonitorStateException} when it unwound a frame holding a monitor (see
+     * {@link Instrumenter}): go by the kernel's kill flag.
      */
     public void runMain(String[] args) throws Throwable {
         main.invokeExact(args);

@@ -19,6 +19,8 @@ import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.SysGetinfoMsg;
+import minixj.lib.mem.MemoryLayout;
 import minixj.lib.sys.Sys;
 
 /**
@@ -121,6 +123,47 @@ final class Harness implements AutoCloseable {
         Message m = new Message(type);
         for (int i = 0; i < ints.length; i++) m.putInt(4 * i, ints[i]);
         return m;
+    }
+
+    /** Scratch page for GETINFO answers: the top of the initial region, away from heaps (which grow from its bottom). */
+    static final long SCRATCH = MemoryLayout.INITIAL_REGION_BASE + MemoryLayout.INITIAL_REGION_SIZE
+            - MemoryLayout.PAGE_SIZE;
+    /** Size of a GET_PROC record and offsets of its fields (minixj.kernel.KernelInfo). */
+    static final int PROC_SIZE = 64;
+    static final int PROC_ENDPOINT = 4;
+    static final int PROC_RTS = 8;
+    static final int PROC_PRIORITY = 16;
+    static final int PROC_SCHEDULER = 24;
+    static final int PROC_QUANTUM_MS = 28;
+    static final int PROC_NAME = 48;
+    /** Size of a GET_PRIV record and offsets of its fields. */
+    static final int PRIV_SIZE = 44;
+    static final int PRIV_FLAGS = 8;
+    static final int PRIV_KCALLS = 24;
+    static final int PRIV_SIG_MGR = 32;
+    static final int PRIV_BACKUP_SIG_MGR = 36;
+
+    /** An int field of {@code endpoint}'s GET_PROC record. */
+    static int procField(Trap t, int endpoint, int offset) {
+        assertEquals(Errno.OK, Sys.getinfo(t, SysGetinfoMsg.GET_PROC, endpoint, SCRATCH, PROC_SIZE));
+        return t.memory().readInt(SCRATCH + offset);
+    }
+
+    /** The RTS flags of {@code endpoint}. */
+    static int rtsOf(Trap t, int endpoint) {
+        return procField(t, endpoint, PROC_RTS);
+    }
+
+    /** An int field of {@code endpoint}'s GET_PRIV record. */
+    static int privField(Trap t, int endpoint, int offset) {
+        assertEquals(Errno.OK, Sys.getinfo(t, SysGetinfoMsg.GET_PRIV, endpoint, SCRATCH, PRIV_SIZE));
+        return t.memory().readInt(SCRATCH + offset);
+    }
+
+    /** A long field of {@code endpoint}'s GET_PRIV record. */
+    static long privLong(Trap t, int endpoint, int offset) {
+        assertEquals(Errno.OK, Sys.getinfo(t, SysGetinfoMsg.GET_PRIV, endpoint, SCRATCH, PRIV_SIZE));
+        return (t.memory().readInt(SCRATCH + offset) & 0xFFFF_FFFFL) | ((long) t.memory().readInt(SCRATCH + offset + 4) << 32);
     }
 
     /** Blocks the caller for {@code ticks} clock ticks with its alarm (a notify from CLOCK ends it). */

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
+import minixj.lib.ipc.SysCalls;
 import minixj.lib.ipc.Trap;
 import minixj.lib.ipc.layout.SysStatectlMsg;
-import minixj.lib.ipc.SysCalls;
 
 /**
  * Spec §1.8: a blocking SEND or RECEIVE that would close a cycle of blocked processes fails with
@@ -117,28 +117,52 @@ class DeadlockTest {
     }
 
     @Test
-    void receiverFacingItsBlockedSenderIsNotADeadlock() throws Exception {
+    void sendToAReceiverThatFiltersItOutIsNotADeadlock() throws Exception {
         try (IpcHarness h = new IpcHarness()) {
-            // r's filter holds s's message back, so r blocks receiving from s while s blocks
-            // sending to r: the two-party send/receive pair is not reported as a deadlock.
+            // r blocks first (receiving from s, but only type 1); s's type-2 send then blocks
+            // against r: a sender facing its receiver is the request/reply pair, not a deadlock.
             int r = h.system("r", args -> {
-                Trap t = Trap.current();
-                Message f = new Message();
-                new SysStatectlMsg(f).request(SysStatectlMsg.ADD_IPC_WL_FILTER).count(1)
-                        .element(0, SysStatectlMsg.MATCH_M_TYPE, 0, 1);
-                expect(OK, t.kernelCall(SysCalls.SYS_STATECTL, f), "whitelist type 1");
-                expect(OK, t.receive(h.ep("helper"), new Message()), "let s block first");
-                Message m = new Message();
-                expect(OK, t.receive(h.ep("s"), m), "not ELOCKED; then served by s's second message");
-                h.put("type", m.type());
+                whitelistType1();
+                expect(EDEADSRCDST, Trap.current().receive(h.ep("s"), new Message()), "receive, until s dies");
             });
-            int helper = h.system("helper", args -> expect(OK, Trap.current().send(h.ep("r"), new Message(1)), "go"));
-            int s = h.system("s", args -> expect(EDEADSRCDST, Trap.current().send(h.ep("r"), new Message(2)), "send"));
+            int s = h.system("s", args -> {
+                Trap.current().send(h.ep("r"), new Message(2));
+                h.log("s returned"); // it must stay blocked until killed
+            });
             h.start();
             h.awaitQuiet();
-            h.machine.kill(s); // r, blocked on s, wakes with EDEADSRCDST rather than ELOCKED
-            h.awaitQuiet();
-            h.awaitClean(helper);
+            h.machine.kill(s);
+            h.awaitClean(r);
+            assertEquals(List.of(), h.events());
         }
+    }
+
+    @Test
+    void receiveFacingABlockedSenderIsNotADeadlock() throws Exception {
+        try (IpcHarness h = new IpcHarness()) {
+            // s blocks sending type 2 first; r's filter refuses it, so r's receive from s blocks
+            // against s: a receiver facing its sender is the request/reply pair, not a deadlock.
+            int s = h.system("s", args -> {
+                Trap.current().send(h.ep("r"), new Message(2));
+                h.log("s returned");
+            });
+            int r = h.system("r", args -> {
+                whitelistType1();
+                expect(EDEADSRCDST, Trap.current().receive(h.ep("s"), new Message()), "receive, until s dies");
+            });
+            h.start();
+            h.awaitQuiet();
+            h.machine.kill(s);
+            h.awaitClean(r);
+            assertEquals(List.of(), h.events());
+        }
+    }
+
+    /** Inside a process: admit only messages of type 1 (SYS_STATECTL whitelist). */
+    private static void whitelistType1() {
+        Message f = new Message();
+        new SysStatectlMsg(f).request(SysStatectlMsg.ADD_IPC_WL_FILTER).count(1)
+                .element(0, SysStatectlMsg.MATCH_M_TYPE, 0, 1);
+        expect(OK, Trap.current().kernelCall(SysCalls.SYS_STATECTL, f), "whitelist type 1");
     }
 }

@@ -90,4 +90,9 @@ final class CountingTrap implements Trap {
     public UserMemory memory() {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public void signalFrameHandler(minixj.lib.ipc.SignalFrameHandler handler) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -56,4 +56,7 @@ public interface Trap {
 
     /** The instrumentation's poll: lets the kernel preempt, stop or kill the process here. */
     void poll();
+
+    /** Registers what runs this process's signal handlers (see {@link SignalFrameHandler}). */
+    void signalFrameHandler(SignalFrameHandler handler);
 }

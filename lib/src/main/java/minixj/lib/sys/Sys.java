@@ -222,9 +222,9 @@ public final class Sys {
     }
 
     /**
-     * SYS_DIAGCTL DIAG: appends {@code text} to the kernel log. The text goes inline, in
-     * chunks of at most {@link SysDiagctlMsg#INLINE_MAX} bytes that never split a character;
-     * each chunk is one call (and one log line).
+     * SYS_DIAGCTL DIAG: appends {@code text} to the kernel's message buffer, which prints a log
+     * line at each newline (so end the text with one). The text goes inline, in chunks of at
+     * most {@link SysDiagctlMsg#INLINE_MAX} bytes that never split a character, one call each.
      *
      * @return OK, or the error of the first chunk that failed
      */

@@ -16,4 +16,7 @@ public record SysTimesMsg(Message message) {
     public SysTimesMsg bootTime(long v) { message.putLong(32, v); return this; }
     public long realtime() { return message.getLong(40); }
     public SysTimesMsg realtime(long v) { message.putLong(40, v); return this; }
+    /** Monotonic nanoseconds since boot (finer than ticks in virtual time), for clock_gettime. */
+    public long monotonicNs() { return message.getLong(48); }
+    public SysTimesMsg monotonicNs(long v) { message.putLong(48, v); return this; }
 }
