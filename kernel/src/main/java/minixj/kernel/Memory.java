@@ -94,60 +94,47 @@ final class Memory implements GrantContext {
         return p == null ? null : p.space == null ? null : p.space.pageTable;
     }
 
+    /** One attempt of an MMU operation starting {@code done} bytes in. */
+    private interface Attempt {
+        CopyResult from(long done);
+    }
+
     /**
-     * Copies between two processes (null = physical addressing). Faults in a process's initial
-     * region are served by the kernel before VM runs; anything else is EFAULT.
+     * Runs an MMU operation to the end, serving faults in a process's initial region with the
+     * kernel's own pager before VM runs. {@code source}/{@code target} are the processes on each
+     * side (null = physical). Anything else that faults is EFAULT.
      */
-    int copy(Proc src, long srcAddr, Proc dst, long dstAddr, long length) {
-        if (length < 0) return EINVAL;
-        if ((src != null && src.space == null) || (dst != null && dst.space == null)) return EFAULT;
+    private int untilDone(Proc source, Proc target, Attempt attempt) {
+        if ((source != null && source.space == null) || (target != null && target.space == null)) return EFAULT;
         long done = 0;
         while (true) {
-            CopyResult r = mmu.copy(tableOf(src), srcAddr + done, tableOf(dst), dstAddr + done, length - done);
+            CopyResult r = attempt.from(done);
             done += r.copied();
             if (r.ok()) return OK;
             MemoryFault f = r.fault();
             if (f == null) return r.status();
-            Proc owner = f.side() == MemoryFault.Side.SOURCE ? src : dst;
+            Proc owner = f.side() == MemoryFault.Side.SOURCE ? source : target;
             if (owner == null || vmRunning(owner) || !mapInitialRegion(owner, f.address(), 1)) return EFAULT;
         }
     }
 
+    /** Copies between two processes (null = physical addressing). */
+    int copy(Proc src, long srcAddr, Proc dst, long dstAddr, long length) {
+        if (length < 0) return EINVAL;
+        return untilDone(src, dst, done -> mmu.copy(tableOf(src), srcAddr + done, tableOf(dst), dstAddr + done, length - done));
+    }
+
     int fill(Proc p, long address, long length, byte value) {
         if (length < 0) return EINVAL;
-        if (p != null && p.space == null) return EFAULT;
-        long done = 0;
-        while (true) {
-            CopyResult r = mmu.fill(tableOf(p), address + done, length - done, value);
-            done += r.copied();
-            if (r.ok()) return OK;
-            MemoryFault f = r.fault();
-            if (f == null || p == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
-        }
+        return untilDone(p, p, done -> mmu.fill(tableOf(p), address + done, length - done, value));
     }
 
     int copyToProcess(Proc p, long address, byte[] bytes, int length) {
-        if (p.space == null) return EFAULT;
-        long done = 0;
-        while (true) {
-            CopyResult r = mmu.write(p.space.pageTable, address + done, bytes, (int) done, (int) (length - done));
-            done += r.copied();
-            if (r.ok()) return OK;
-            MemoryFault f = r.fault();
-            if (f == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
-        }
+        return untilDone(p, p, done -> mmu.write(tableOf(p), address + done, bytes, (int) done, (int) (length - done)));
     }
 
     int copyFromProcess(Proc p, long address, byte[] bytes, int length) {
-        if (p.space == null) return EFAULT;
-        long done = 0;
-        while (true) {
-            CopyResult r = mmu.read(p.space.pageTable, address + done, bytes, (int) done, (int) (length - done));
-            done += r.copied();
-            if (r.ok()) return OK;
-            MemoryFault f = r.fault();
-            if (f == null || vmRunning(p) || !mapInitialRegion(p, f.address(), 1)) return EFAULT;
-        }
+        return untilDone(p, p, done -> mmu.read(tableOf(p), address + done, bytes, (int) done, (int) (length - done)));
     }
 
     void close() {

@@ -19,6 +19,8 @@ import minixj.lib.sys.Sys;
 class UpdateTest {
     static final int WHO = 0x7401;
     static final int QUIT = 0x7402;
+    static final int ID_A = 0xA;
+    static final int ID_B = 0xB;
 
     /** A server that answers WHO with its program's identity and the endpoint it runs at now. */
     static void identityServer(Trap t, int identity) {
@@ -40,23 +42,23 @@ class UpdateTest {
     @Test
     void swappedServersAnswerAtEachOthersEndpoint() throws Exception {
         try (Harness h = new Harness()) {
-            int a = h.system("server-a", args -> identityServer(Trap.current(), 'A'));
-            int b = h.system("server-b", args -> identityServer(Trap.current(), 'B'));
+            int a = h.system("server-a", args -> identityServer(Trap.current(), ID_A));
+            int b = h.system("server-b", args -> identityServer(Trap.current(), ID_B));
             int rs = h.system("rs", args -> {
                 Trap t = Trap.current();
-                assertEquals(java.util.List.of('A', a, a), box(ask(t, a)));
-                assertEquals(java.util.List.of('B', b, b), box(ask(t, b)));
+                assertEquals(java.util.List.of(ID_A, a, a), box(ask(t, a)));
+                assertEquals(java.util.List.of(ID_B, b, b), box(ask(t, b)));
 
                 assertEquals(OK, Sys.update(t, a, b, 0));
                 // The program that was at B now serves endpoint A, and believes it is A.
-                assertEquals(java.util.List.of('B', a, a), box(ask(t, a)));
-                assertEquals(java.util.List.of('A', b, b), box(ask(t, b)));
+                assertEquals(java.util.List.of(ID_B, a, a), box(ask(t, a)));
+                assertEquals(java.util.List.of(ID_A, b, b), box(ask(t, b)));
                 assertEquals(a, procField(t, a, Harness.PROC_ENDPOINT), "endpoints stay with the slots");
                 assertEquals(b, procField(t, b, Harness.PROC_ENDPOINT));
                 assertEquals("server-b", nameOf(t, a), "the name moved with the program");
 
                 assertEquals(OK, Sys.update(t, a, b, 0), "and back");
-                assertEquals(java.util.List.of('A', a, a), box(ask(t, a)));
+                assertEquals(java.util.List.of(ID_A, a, a), box(ask(t, a)));
 
                 assertEquals(OK, t.send(a, new Message(QUIT)));
                 assertEquals(OK, t.send(b, new Message(QUIT)));
@@ -79,9 +81,10 @@ class UpdateTest {
     void runningOrSendingProcessesCannotBeSwapped() throws Exception {
         try (Harness h = new Harness()) {
             AtomicInteger rs = new AtomicInteger();
-            int a = h.system("server-a", args -> identityServer(Trap.current(), 'A'));
+            int a = h.system("server-a", args -> identityServer(Trap.current(), ID_A));
             int sender = h.system("sender", args -> assertEquals(OK, Trap.current().send(rs.get(), msg(1))));
-            int user = h.spawn(ProcessSpec.user("user", args -> Trap.current().sendrec(a, msg(WHO))));
+            // Blocks for good: rs never receives from it.
+            int user = h.spawn(ProcessSpec.user("user", args -> Trap.current().sendrec(rs.get(), msg(WHO))));
             rs.set(h.system("rs", args -> {
                 Trap t = Trap.current();
                 int self = Sys.whoami(t).endpoint();
@@ -93,7 +96,7 @@ class UpdateTest {
                 assertEquals(EPERM, Sys.update(t, a, user, 0), "a user process");
                 assertEquals(EINVAL, Sys.update(t, a, a, 0), "itself");
                 assertEquals(EINVAL, Sys.update(t, a, Endpoint.make(6, 66), 0), "no such process");
-                assertEquals(java.util.List.of('A', a, a), box(ask(t, a)), "nothing moved");
+                assertEquals(java.util.List.of(ID_A, a, a), box(ask(t, a)), "nothing moved");
                 Message m = new Message();
                 assertEquals(OK, t.receive(sender, m));
                 assertEquals(OK, t.send(a, new Message(QUIT)));

@@ -81,6 +81,33 @@ class DeathTest {
     }
 
     @Test
+    void pendingNotificationDoesNotPassToTheNextOwnerOfThePrivilegeId() throws Exception {
+        try (IpcHarness h = new IpcHarness()) {
+            int r = h.system("r", args -> {
+                Trap t = Trap.current();
+                expect(OK, t.receive(h.ep("gate"), new Message()), "wait for gate");
+                expect(ENOTREADY, t.receiveNonBlocking(Endpoint.ANY, new Message()), "no notify from the newcomer");
+                h.release("newcomer");
+            });
+            int n = h.system("n", args -> expect(OK, Trap.current().notify(h.ep("r")), "notify")); // then exits
+            int gate = h.system("gate", args -> {
+                Trap t = Trap.current();
+                expect(OK, t.receive(Endpoint.ANY, new Message()), "wait for the newcomer");
+                expect(OK, t.send(h.ep("r"), new Message()), "wake r");
+            });
+            h.start();
+            h.awaitClean(n);
+            h.awaitQuiet();
+            // Takes the lowest free dynamic privilege id: the one n had.
+            int newcomer = h.system("newcomer", args -> {
+                expect(OK, Trap.current().send(h.ep("gate"), new Message()), "go");
+                h.awaitRelease("r");
+            });
+            h.awaitClean(r, gate, newcomer);
+        }
+    }
+
+    @Test
     void pendingAsyncMessageOfADeadProcessVanishes() throws Exception {
         try (IpcHarness h = new IpcHarness()) {
             int r = h.system("r", args -> {
