@@ -35,7 +35,7 @@ final class DoClock {
         long expiry = req.expiry();
         boolean absolute = req.absolute() != 0;
         req.timeLeft(left).uptime(clock.uptime);
-        if (!absolute && expiry == 0) {
+        if (expiry == 0) { // 0 cancels, relative or absolute
             clock.cancel(timer);
             return OK;
         }

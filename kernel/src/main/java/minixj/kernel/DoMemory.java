@@ -4,6 +4,7 @@ import static minixj.lib.ipc.Errno.*;
 
 import minixj.kernel.memory.GrantResult;
 import minixj.kernel.memory.Mmu;
+import minixj.kernel.memory.PageTable;
 import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.PrivFlags;
@@ -73,7 +74,7 @@ final class DoMemory {
         GrantResult g = memory.verifier.verify(granter, caller.endpoint, grantId, length, access, offset);
         if (!g.ok()) return g.status();
         Proc owner = kernel.procs.byEndpoint(g.endpoint());
-        if (owner == null) return EDEADSRCDST;
+        if (owner == null) return ESRCH; // a magic grant's who_from is gone (MINIX's virtual_copy)
         int r = fromGranter ? memory.copy(owner, g.address(), caller, address, length)
                 : memory.copy(caller, address, owner, g.address(), length);
         if (r == EFAULT && (g.flags() & GrantEntry.CPF_TRY) != 0) {
@@ -126,7 +127,7 @@ final class DoMemory {
                 GrantEntry.CPF_WRITE, req.offset());
         if (!g.ok()) return g.status();
         Proc owner = kernel.procs.byEndpoint(g.endpoint());
-        if (owner == null) return EDEADSRCDST;
+        if (owner == null) return ESRCH; // as MINIX's vm_memset
         return memory.fill(owner, g.address(), req.length(), (byte) req.pattern());
     }
 
@@ -160,13 +161,19 @@ final class DoMemory {
         return memory.fill(p, req.address(), req.length(), (byte) req.pattern());
     }
 
-    /** SYS_UMAP: a process's virtual address to physical; the whole range must be present and contiguous in one page. */
+    /** SYS_UMAP: virtual to physical; the whole range must be present and physically contiguous, else EFAULT. */
     int umap(Proc caller, Message m) {
         SysUmapMsg req = new SysUmapMsg(m);
         Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
         if (p == null || p.space == null) return EINVAL;
-        long phys = memory.mmu.translate(p.space.pageTable, req.virtualAddress(), false);
+        long vaddr = req.virtualAddress();
+        long phys = memory.mmu.translate(p.space.pageTable, vaddr, false);
         if (phys < 0) return phys == Mmu.BAD_ADDRESS ? EINVAL : EFAULT;
+        // As MINIX's vm_lookup_range: every page of the range present and physically contiguous.
+        long page = PageTable.PAGE_SIZE;
+        for (long v = (vaddr & -page) + page; v < vaddr + req.length(); v += page) {
+            if (memory.mmu.translate(p.space.pageTable, v, false) != phys + (v - vaddr)) return EFAULT;
+        }
         req.physicalAddress(phys);
         return OK;
     }

@@ -60,11 +60,15 @@ final class Interrupts {
         return owed.get() > 0 && raised.isEmpty();
     }
 
-    /** Delivers raised interrupts (kernel context). In virtual time only the idle task does this. */
-    void deliverPending() {
-        if (raised.isEmpty()) return;
-        if (kernel.clock.virtual && kernel.running != kernel.idle) {
-            return;
+    /**
+     * Delivers raised interrupts (kernel context). In virtual time only an idle machine takes
+     * them (nothing runnable), which is a point that does not depend on the host's speed.
+     * Returns true if any interrupt was taken.
+     */
+    boolean deliverPending(boolean machineIdle) {
+        if (raised.isEmpty()) return false;
+        if (kernel.clock.virtual && !machineIdle) {
+            return false;
         }
         Integer irq;
         while ((irq = raised.poll()) != null) {
@@ -78,6 +82,7 @@ final class Interrupts {
                 kernel.ipc.notify(kernel.procs.slot(Endpoint.HARDWARE), p.endpoint);
             }
         }
+        return true;
     }
 
     /** IRQ_SETPOLICY: returns the hook id (>= 0) or an error. */

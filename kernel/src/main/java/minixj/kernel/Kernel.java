@@ -292,13 +292,13 @@ final class Kernel {
      * alarm and scheduler; everything else (the program, its run state, its rights) moves.
      */
     int swapSlots(Proc src, Proc dst, boolean rollback) {
+        if (!updatable(src) || !updatable(dst)) return EBUSY;
         if (rollback && src.has(RtsFlags.SENDING)) {
             Proc to = procs.byEndpoint(src.sendTo);
             if (to != null) IpcCore.removeCaller(to, src);
             src.sendTo = Endpoint.NONE;
-            src.rts &= ~RtsFlags.SENDING;
+            rtsUnset(src, RtsFlags.SENDING);
         }
-        if (!swappable(src) || !swappable(dst)) return EBUSY;
         runQueues.remove(src);
         runQueues.remove(dst);
         swapProcContents(src, dst);
@@ -312,8 +312,9 @@ final class Kernel {
         return OK;
     }
 
-    private static boolean swappable(Proc p) {
-        if (p.has(RtsFlags.NO_PRIV) || p.has(RtsFlags.SIG_PENDING) || p.has(RtsFlags.PROC_STOP)) return true;
+    /** MINIX's proc_is_updatable: frozen (no privileges), signaled, or blocked purely in receive. */
+    private static boolean updatable(Proc p) {
+        if (p.has(RtsFlags.NO_PRIV) || p.has(RtsFlags.SIG_PENDING)) return true;
         return p.has(RtsFlags.RECEIVING) && !p.has(RtsFlags.SENDING);
     }
 
@@ -455,9 +456,23 @@ final class Kernel {
             throw killedError;
         }
         reschedule(ctx);
-        int result2 = ctx.proc.ipcResult;
-        if (!ctx.proc.signalFrames.isEmpty()) runSignalFrames(ctx);
-        return result2;
+        int r = ctx.proc.ipcResult;
+        returnToUser(ctx);
+        return r;
+    }
+
+    /**
+     * The process is about to continue its program: a process out of quantum is handled now
+     * (MINIX's proc_no_time in switch_to_user), then pending signal frames run.
+     */
+    private void returnToUser(ProcessContext ctx) {
+        Proc p = ctx.proc;
+        while (p.rts == 0 && p.cpuLeftNs <= 0) {
+            outOfQuantum(p);
+            reschedule(ctx);
+            p = ctx.proc;
+        }
+        if (!p.signalFrames.isEmpty()) runSignalFrames(ctx);
     }
 
     /**
@@ -574,6 +589,7 @@ final class Kernel {
             trace.event(Trace.POLL, ctx.proc.endpoint, 0, 0);
             reschedule(ctx);
         }
+        returnToUser(ctx);
     }
 
     /**
@@ -691,7 +707,7 @@ final class Kernel {
         attention = false;
         int ticks = pendingTicks.getAndSet(0);
         if (ticks > 0) clockTicks(ticks);
-        interrupts.deliverPending();
+        if (!clock.virtual) interrupts.deliverPending(false);
         Runnable action;
         while ((action = queries.poll()) != null) {
             action.run();
@@ -700,13 +716,20 @@ final class Kernel {
             trace.event(Trace.HOST, 1, 0, 0);
             action.run();
         }
-        if (clock.virtual && running != idle) {
-            return; // ordinary requests wait for the idle task, which serves them before it sleeps
-        }
+        if (!clock.virtual) runHostActions();
+        // In virtual time ordinary requests wait until the machine is idle (see idleLoop).
+    }
+
+    /** Runs the ordinary host requests; returns true if there was any. */
+    private boolean runHostActions() {
+        boolean any = false;
+        Runnable action;
         while ((action = hostActions.poll()) != null) {
             trace.event(Trace.HOST, 0, 0, 0);
             action.run();
+            any = true;
         }
+        return any;
     }
 
     /** Clock interrupt handling for {@code n} ticks: uptime, accounting, quanta, timers. */
@@ -723,9 +746,8 @@ final class Kernel {
             }
             clock.runExpired();
         }
-        if (p != null && !p.isFree() && p.cpuLeftNs <= 0) {
-            outOfQuantum(p);
-        }
+        // The quantum is looked at when the process returns to its program (returnToUser), as
+        // MINIX does in switch_to_user, never in the middle of the trap being served.
     }
 
     /**
@@ -745,10 +767,16 @@ final class Kernel {
             int r = ipc.send(p, p.scheduler, m, IpcCore.FROM_KERNEL);
             if (r != OK) log("kernel: out-of-quantum message for " + p.name + " failed: " + name(r));
         } else {
-            p.cpuLeftNs = p.quantumNs;
+            p.cpuLeftNs = p.quantumNs > 0 ? p.quantumNs : clock.tickNs;
         }
     }
 
+    /**
+     * The idle task: runs when nothing else can. In virtual time it is where the outside world
+     * comes in, in a fixed order that does not depend on the host's speed: first device
+     * interrupts, then host requests, then (if a device still owes an interrupt) a wait for it,
+     * and only then a jump of the clock to the next timer.
+     */
     private void idleLoop() {
         awaitToken(idle);
         while (!halted) {
@@ -761,6 +789,8 @@ final class Kernel {
                 continue;
             }
             if (clock.virtual) {
+                if (interrupts.deliverPending(true)) continue;
+                if (runHostActions()) continue;
                 if (interrupts.awaitingHost()) {
                     waitForHost();
                     continue;

@@ -61,15 +61,19 @@ final class KernelCalls {
     }
 
     int dispatch(Proc caller, int callNumber, Message m) {
+        if (m == null) return EFAULT;
+        int r = run(caller, callNumber, m);
+        if (r != EDONTREPLY) m.source(Endpoint.SYSTEM); // every reply comes from SYSTEM, refusals too
+        return r;
+    }
+
+    private int run(Proc caller, int callNumber, Message m) {
         int index = callNumber - SysCalls.KERNEL_CALL;
         if (index < 0 || index >= SysCalls.NR_SYS_CALLS) return EBADREQUEST;
         if (caller.priv == null || (caller.priv.kernelCallMask & (1L << index)) == 0) return ECALLDENIED;
-        if (m == null) return EFAULT;
         Handler h = handlers[index];
         if (h == null) return EBADREQUEST;
         m.source(caller.endpoint);
-        int r = h.handle(caller, m);
-        if (r != EDONTREPLY) m.source(Endpoint.SYSTEM);
-        return r;
+        return h.handle(caller, m);
     }
 }

@@ -122,6 +122,10 @@ class CopyCallsTest {
                         "past physical memory");
                 long untouched = pg.heap().malloc(page, page);
                 assertEquals(EFAULT, Sys.umap(t, Endpoint.SELF, untouched, 1), "not present");
+                long two = pg.heap().malloc(2L * page, page);
+                mem.writeByte(two, (byte) 1);
+                assertTrue(Sys.umap(t, Endpoint.SELF, two, page) >= 0, "the first page alone");
+                assertEquals(EFAULT, Sys.umap(t, Endpoint.SELF, two, 2L * page), "the second page is not present");
                 assertEquals(EINVAL, Sys.umap(t, Endpoint.SELF, 1L << 40, 1), "outside the address space");
                 assertEquals(EINVAL, Sys.umap(t, Endpoint.make(4, 44), local, 1), "no such process");
             });

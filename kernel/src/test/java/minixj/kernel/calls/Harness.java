@@ -149,6 +149,12 @@ final class Harness implements AutoCloseable {
         return t.memory().readInt(SCRATCH + offset);
     }
 
+    /** The RTS flags of {@code endpoint}, or EINVAL once it is dead. */
+    static int rtsOfOrDead(Trap t, int endpoint) {
+        int r = Sys.getinfo(t, SysGetinfoMsg.GET_PROC, endpoint, SCRATCH, PROC_SIZE);
+        return r == Errno.OK ? t.memory().readInt(SCRATCH + PROC_RTS) : r;
+    }
+
     /** The RTS flags of {@code endpoint}. */
     static int rtsOf(Trap t, int endpoint) {
         return procField(t, endpoint, PROC_RTS);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import minixj.kernel.ProcessSpec;
@@ -209,15 +208,13 @@ class InfoCallsTest {
         }
     }
 
-    @Disabled("bug: KernelCalls.dispatch returns EBADREQUEST and ECALLDENIED before it sets the reply's source;"
-            + " MINIX's kernel_call_finish sets m_source = SYSTEM for every result but EDONTREPLY")
     @Test
     void refusedCallsAlsoReplyFromSystem() throws Exception {
         try (Harness h = new Harness()) {
             int s = h.spawn(ProcessSpec.system("limited", args -> {
                 Trap t = Trap.current();
                 Message m = new Message();
-                assertEquals(EBADREQUEST, t.kernelCall(SysCalls.KERNEL_CALL + 11, m));
+                assertEquals(EBADREQUEST, t.kernelCall(SysCalls.KERNEL_CALL + SysCalls.NR_SYS_CALLS, m));
                 assertEquals(Endpoint.SYSTEM, m.source(), "EBADREQUEST");
                 m = new Message();
                 assertEquals(ECALLDENIED, t.kernelCall(SysCalls.SYS_KILL, m));

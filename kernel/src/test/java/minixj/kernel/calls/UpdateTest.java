@@ -13,6 +13,7 @@ import minixj.kernel.ProcessSpec;
 import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.SysUpdateMsg;
 import minixj.lib.sys.Sys;
 
 /** SYS_UPDATE: live update swaps two system processes' slots; endpoints stay with the slots. */
@@ -99,6 +100,25 @@ class UpdateTest {
                 assertEquals(java.util.List.of(ID_A, a, a), box(ask(t, a)), "nothing moved");
                 Message m = new Message();
                 assertEquals(OK, t.receive(sender, m));
+                assertEquals(OK, t.send(a, new Message(QUIT)));
+            }));
+            h.start();
+            h.awaitOk(rs.get(), sender, a);
+        }
+    }
+
+    @Test
+    void aRefusedRollbackLeavesTheSenderAlone() throws Exception {
+        try (Harness h = new Harness()) {
+            AtomicInteger rs = new AtomicInteger();
+            int a = h.system("server-a", args -> identityServer(Trap.current(), ID_A));
+            int sender = h.system("sender", args -> assertEquals(OK, Trap.current().send(rs.get(), msg(1))));
+            rs.set(h.system("rs", args -> {
+                Trap t = Trap.current();
+                assertEquals(0x4, Harness.rtsOf(t, sender), "SENDING");
+                assertEquals(EBUSY, Sys.update(t, sender, a, SysUpdateMsg.ROLLBACK));
+                assertEquals(0x4, Harness.rtsOf(t, sender), "a refused update changes nothing");
+                assertEquals(OK, t.receive(sender, new Message()));
                 assertEquals(OK, t.send(a, new Message(QUIT)));
             }));
             h.start();

@@ -57,7 +57,11 @@ final class IpcHarness implements AutoCloseable {
         return ep;
     }
 
-    /** The endpoint of a process spawned under {@code name} (read by bodies at run time). */
+    /**
+     * The endpoint of a process spawned under {@code name} (read by bodies at run time). A process
+     * spawned after {@link #start()} may run before its name is recorded, so bodies should only
+     * look up processes spawned before start.
+     */
     int ep(String name) {
         Integer ep = endpoints.get(name);
         if (ep == null) throw new IllegalStateException("no process named " + name);
