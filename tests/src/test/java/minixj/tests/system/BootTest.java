@@ -38,6 +38,9 @@ class BootTest {
     void seededBootsAreReproducible() {
         KernelConfig seeded = KernelConfig.defaults().withSeed(5L);
         assertEquals(hashLine(boot(seeded)), hashLine(boot(seeded)));
-        assertNotEquals(hashLine(boot(seeded)), hashLine(boot(KernelConfig.defaults().withSeed(6L))));
+        // The boot image is small, so two seeds may well schedule it alike; several must not all agree.
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 6; seed++) hashes.add(hashLine(boot(KernelConfig.defaults().withSeed(seed))));
+        assertTrue(hashes.size() > 1, "six seeds, one schedule: " + hashes);
     }
 }
