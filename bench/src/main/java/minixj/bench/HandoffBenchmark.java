@@ -24,11 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * volatile turn flag. One op is a round trip (two handoffs), as a sendrec is. Same structure as
  * {@link SendrecBenchmark}: {@link #ROUND_TRIPS} round trips per invocation.
  *
- * <p>Two parameters (defaults run unless {@code -p} picks others) tell how much of sendrec's cost
- * is the JDK's rather than the kernel's: {@code threads=fresh} starts two threads per invocation,
- * {@code threads=longlived} keeps them for the whole trial, as the echo server and every MinixJ
- * service live; {@code depth=N} parks N extra real (not inlined) frames deep, as a process blocked
- * in the kernel does: every switch copies the thread's stack out and back in.
+ * <p>Two parameters (defaults run unless {@code -p} picks others) check whether sendrec pays more
+ * than this floor for the shape of its threads rather than for the kernel's code:
+ * {@code threads=fresh} starts two threads per invocation, {@code threads=longlived} keeps them
+ * for the whole trial, as the echo server and every MinixJ service live; {@code depth=N} parks N
+ * extra real (not inlined) frames deep, as a process blocked in the kernel does, since every
+ * switch copies the thread's stack out and back in. (Here neither changed the figure; see
+ * docs/PERFORMANCE.md.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,6 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
         "-Djdk.virtualThreadScheduler.maxPoolSize=1"})
 public class HandoffBenchmark {
     static final int ROUND_TRIPS = SendrecBenchmark.ROUND_TRIPS;
+
     @Param({"fresh"})
     public String threads;
 
@@ -90,8 +93,8 @@ public class HandoffBenchmark {
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE) // real frames, as a blocked process has
-    private void nest(int depth, int me) {
-        if (depth > 0) nest(depth - 1, me);
+    private void nest(int frames, int me) {
+        if (frames > 0) nest(frames - 1, me);
         else play(me);
     }
 

@@ -32,7 +32,7 @@ import minixj.lib.ipc.Trap;
  *
  * <p>The JMH thread is a host thread, not a process, so it cannot trap. Each invocation spawns a
  * client process that does {@link #ROUND_TRIPS} sendrecs and exits; the host waits for the exit.
- * The spawn and exit (well under 1 ms) are spread over the round trips, so they add well under 1%.
+ * The spawn and exit (about 0.1 ms) are spread over the round trips, so they add about 0.4%.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

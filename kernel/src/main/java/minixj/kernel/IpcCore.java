@@ -255,7 +255,7 @@ final class IpcCore {
         for (int i = 0; i < size; i++) {
             int flags = table.flags(i);
             if (flags == AsyncTable.AMF_EMPTY) continue;
-            int dstEndpoint = table.destination(i);
+            int dstEndpoint = destination(table, i, caller);
             if ((flags & ~AsyncTable.AMF_ALL) != 0 || (flags & AsyncTable.AMF_VALID) == 0) {
                 kernel.log("kernel: senda error " + EINVAL + " in entry " + i + " of " + caller.name);
                 continue;
@@ -340,7 +340,7 @@ final class IpcCore {
             int flags = table.flags(i);
             if (flags == AsyncTable.AMF_EMPTY || (flags & AsyncTable.AMF_DONE) != 0) continue;
             if ((flags & ~AsyncTable.AMF_ALL) != 0 || (flags & AsyncTable.AMF_VALID) == 0) continue;
-            if (table.destination(i) != dst.endpoint) continue;
+            if (destination(table, i, src) != dst.endpoint) continue;
             if (r == OK) {
                 morePending = true;
                 break;
@@ -366,6 +366,12 @@ final class IpcCore {
         return r;
     }
 
+    /** An entry's destination, with SELF meaning the table's owner. */
+    private static int destination(AsyncTable table, int i, Proc owner) {
+        int d = table.destination(i);
+        return d == Endpoint.SELF ? owner.endpoint : d;
+    }
+
     /** cancel_async: entries of {@code src}'s table addressed to {@code dst} fail with EDEADSRCDST. */
     void cancelAsync(Proc src, Proc dst) {
         Priv sp = src.priv;
@@ -376,7 +382,7 @@ final class IpcCore {
             int flags = table.flags(i);
             if (flags == AsyncTable.AMF_EMPTY || (flags & AsyncTable.AMF_DONE) != 0) continue;
             if ((flags & AsyncTable.AMF_VALID) == 0) continue;
-            if (table.destination(i) != dst.endpoint) continue;
+            if (destination(table, i, src) != dst.endpoint) continue;
             table.result(i, EDEADSRCDST);
             table.flags(i, flags | AsyncTable.AMF_DONE);
             if ((flags & (AsyncTable.AMF_NOTIFY | AsyncTable.AMF_NOTIFY_ERR)) != 0) doNotify = true;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import minixj.kernel.ProcessSpec;
@@ -109,10 +108,6 @@ class KernelForgedMessageTest {
     }
 
     @Test
-    @Disabled("bug: Kernel.enter() runs clockTicks() -> outOfQuantum() on the caller before the trap's own IPC;"
-            + " the worker is then SENDING the forged message (with REPLY_PEND, so it arrives as SENDREC) while its"
-            + " SENDREC goes on, the echo's sendnb reply gets ENOTREADY and the worker hangs RECEIVING."
-            + " MINIX checks the quantum only when returning to user space (proc_no_time in switch_to_user)")
     void quantumRunningOutDuringAnIpcCallLeavesTheCallWhole() throws Exception {
         try (IpcHarness h = new IpcHarness()) {
             // The worker only does SENDREC round trips, so its quantum runs out inside a kernel
