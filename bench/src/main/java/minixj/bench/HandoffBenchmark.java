@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Djdk.virtualThreadScheduler.parallelism=1",
-        "-Djdk.virtualThreadScheduler.maxPoolSize=1"})
+        "-Djdk.virtualThreadScheduler.maxPoolSize=1", "--sun-misc-unsafe-memory-access=allow"})
 public class HandoffBenchmark {
     static final int ROUND_TRIPS = SendrecBenchmark.ROUND_TRIPS;
 

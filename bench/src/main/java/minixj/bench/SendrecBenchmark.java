@@ -40,7 +40,7 @@ import minixj.lib.ipc.Trap;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Djdk.virtualThreadScheduler.parallelism=1",
-        "-Djdk.virtualThreadScheduler.maxPoolSize=1"})
+        "-Djdk.virtualThreadScheduler.maxPoolSize=1", "--sun-misc-unsafe-memory-access=allow"})
 public class SendrecBenchmark {
     static final int ROUND_TRIPS = 50_000;
     static final int REQUEST = 0x1234;

@@ -4,9 +4,8 @@ import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
-import minixj.lib.ipc.SysCalls;
 import minixj.lib.ipc.Trap;
-import minixj.lib.ipc.layout.SysDiagctlMsg;
+import minixj.lib.sys.Sys;
 
 /**
  * MINIX's example driver, in its first form: a system service that announces itself on the
@@ -41,15 +40,8 @@ public final class Hello {
         }
     }
 
-    /** Prints a line on the kernel log (SYS_DIAGCTL DIAG), in inline pieces; the newline ends the line. */
+    /** Prints a line on the kernel log (SYS_DIAGCTL DIAG); the newline ends the line. */
     private static void log(Trap trap, String text) {
-        byte[] bytes = (text + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Message m = new Message();
-        for (int at = 0; at < bytes.length; at += SysDiagctlMsg.INLINE_MAX) {
-            int n = Math.min(SysDiagctlMsg.INLINE_MAX, bytes.length - at);
-            new SysDiagctlMsg(m.clear()).code(SysDiagctlMsg.DIAG)
-                    .inlineText(new String(bytes, at, n, java.nio.charset.StandardCharsets.US_ASCII));
-            trap.kernelCall(SysCalls.SYS_DIAGCTL, m);
-        }
+        Sys.diagctlDiag(trap, text + "\n");
     }
 }
