@@ -55,7 +55,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         KernelConfig config;
         try {
-            config = KernelConfig.defaults().withHz(hz).withMemory(KernelConfig.parseSize(memory)).withSeed(seed);
+            config = KernelConfig.defaults().withHz(hz).withMemory(KernelConfig.parseSize(memory)).withSeed(seed)
+                    .withTrace(traceHash);
         } catch (IllegalArgumentException e) {
             System.err.println("minixj: " + e.getMessage());
             return 2;
@@ -65,7 +66,7 @@ public final class Main implements Callable<Integer> {
 
     /** Boots a machine with the standard image, runs it until the image has started, and stops it; returns the exit code. */
     public static int boot(KernelConfig config, boolean printTraceHash, boolean dump, PrintStream out) {
-        try (Machine machine = new Machine(config, out::println)) {
+        try (Machine machine = new Machine(printTraceHash ? config.withTrace(true) : config, out::println)) {
             List<Integer> endpoints = BootImage.standard().load(machine);
             machine.start();
             boolean settled = machine.awaitQuiescent(Duration.ofSeconds(30));

@@ -35,7 +35,7 @@ final class Kernel {
     final PrivTable privs = new PrivTable();
     final RunQueues runQueues = new RunQueues();
     final Clock clock;
-    final Trace trace = new Trace();
+    final Trace trace;
     final IpcCore ipc;
     final KernelSignals signals;
     final KernelCalls calls;
@@ -62,6 +62,7 @@ final class Kernel {
 
     Kernel(KernelConfig config, Consumer<String> log, KernelEvents events) {
         this.config = config;
+        this.trace = new Trace(config.usesVirtualTime() || config.trace());
         this.log = log;
         this.events = events;
         this.clock = new Clock(config.hz(), config.usesVirtualTime(),

@@ -11,9 +11,11 @@ package minixj.kernel;
  * @param watchdogMillis how long a process may run without a kernel entry or poll before the
  *                     watchdog reports it (0 disables the watchdog)
  * @param watchdogKills whether the watchdog kills a process it reports
+ * @param trace        keep the hash of all kernel events even in real time (it is always kept in
+ *                     virtual time, where it is reproducible)
  */
 public record KernelConfig(Long seed, int hz, long memoryBytes, boolean virtualTime, long watchdogMillis,
-                           boolean watchdogKills) {
+                           boolean watchdogKills, boolean trace) {
     public static final int DEFAULT_HZ = 60;
     public static final long DEFAULT_MEMORY = 64L << 20;
 
@@ -24,7 +26,7 @@ public record KernelConfig(Long seed, int hz, long memoryBytes, boolean virtualT
 
     /** Real-time mode with MINIX's defaults. */
     public static KernelConfig defaults() {
-        return new KernelConfig(null, DEFAULT_HZ, DEFAULT_MEMORY, false, 1000, false);
+        return new KernelConfig(null, DEFAULT_HZ, DEFAULT_MEMORY, false, 1000, false, false);
     }
 
     public boolean deterministic() {
@@ -36,23 +38,27 @@ public record KernelConfig(Long seed, int hz, long memoryBytes, boolean virtualT
     }
 
     public KernelConfig withSeed(Long s) {
-        return new KernelConfig(s, hz, memoryBytes, virtualTime, watchdogMillis, watchdogKills);
+        return new KernelConfig(s, hz, memoryBytes, virtualTime, watchdogMillis, watchdogKills, trace);
     }
 
     public KernelConfig withHz(int h) {
-        return new KernelConfig(seed, h, memoryBytes, virtualTime, watchdogMillis, watchdogKills);
+        return new KernelConfig(seed, h, memoryBytes, virtualTime, watchdogMillis, watchdogKills, trace);
     }
 
     public KernelConfig withMemory(long bytes) {
-        return new KernelConfig(seed, hz, bytes, virtualTime, watchdogMillis, watchdogKills);
+        return new KernelConfig(seed, hz, bytes, virtualTime, watchdogMillis, watchdogKills, trace);
     }
 
     public KernelConfig withVirtualTime(boolean v) {
-        return new KernelConfig(seed, hz, memoryBytes, v, watchdogMillis, watchdogKills);
+        return new KernelConfig(seed, hz, memoryBytes, v, watchdogMillis, watchdogKills, trace);
     }
 
     public KernelConfig withWatchdog(long millis, boolean kills) {
-        return new KernelConfig(seed, hz, memoryBytes, virtualTime, millis, kills);
+        return new KernelConfig(seed, hz, memoryBytes, virtualTime, millis, kills, trace);
+    }
+
+    public KernelConfig withTrace(boolean t) {
+        return new KernelConfig(seed, hz, memoryBytes, virtualTime, watchdogMillis, watchdogKills, t);
     }
 
     /** Parses a size such as 64M, 512K, 1G or a plain number of bytes. */

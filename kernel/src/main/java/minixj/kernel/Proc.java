@@ -24,8 +24,11 @@ final class Proc {
     /** Endpoint of the user-space scheduler, or {@link Endpoint#NONE} when the kernel schedules it. */
     int scheduler = Endpoint.NONE;
     int cpu;
-    /** Position in the run queue array of its priority, or -1 when not queued. */
+    /** In a run queue: which one, and the links. */
     boolean queued;
+    int queuedIn;
+    Proc nextReady;
+    Proc prevReady;
 
     // IPC.
     Proc callerHead;

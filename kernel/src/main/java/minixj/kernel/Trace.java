@@ -22,17 +22,27 @@ final class Trace {
     static final int HOST = 11;
     static final int SPAWN = 12;
 
+    private final boolean enabled;
     private long hash = OFFSET;
     private long events;
 
+    /** A trace that records events only when {@code enabled} (it costs a little on every IPC). */
+    Trace(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Mixes one event into the hash: FNV-1a over two 64-bit words (kind|a, b|c). */
     void event(int kind, int a, int b, int c) {
+        if (!enabled) return;
         long h = hash;
-        h = (h ^ kind) * PRIME;
-        h = (h ^ (a & 0xffffffffL)) * PRIME;
-        h = (h ^ (b & 0xffffffffL)) * PRIME;
-        h = (h ^ (c & 0xffffffffL)) * PRIME;
+        h = (h ^ ((long) kind << 32 | (a & 0xffffffffL))) * PRIME;
+        h = (h ^ ((long) b << 32 | (c & 0xffffffffL))) * PRIME;
         hash = h;
         events++;
+    }
+
+    boolean enabled() {
+        return enabled;
     }
 
     long hash() {
