@@ -49,20 +49,20 @@ final class IpcCore {
         switch (call) {
             case Ipc.SENDREC -> {
                 caller.misc |= MiscFlags.REPLY_PEND;
-                int r = send(caller, srcDst, m, 0);
-                if (r == OK) r = receive(caller, srcDst, m, false);
+                int r = send(caller, target, m, 0);
+                if (r == OK) r = receive(caller, srcDst, target, m, false);
                 return r;
             }
             case Ipc.SEND -> {
-                return send(caller, srcDst, m, 0);
+                return send(caller, target, m, 0);
             }
             case Ipc.SENDNB -> {
-                return send(caller, srcDst, m, NON_BLOCKING);
+                return send(caller, target, m, NON_BLOCKING);
             }
             case Ipc.RECEIVE -> {
                 caller.misc &= ~MiscFlags.REPLY_PEND;
                 caller.ipcStatus = 0;
-                return receive(caller, srcDst, m, nonBlocking);
+                return receive(caller, srcDst, target, m, nonBlocking);
             }
             case Ipc.NOTIFY -> {
                 return notify(caller, srcDst);
@@ -95,8 +95,12 @@ final class IpcCore {
 
     /** mini_send. With FROM_KERNEL the message is forged on the caller's behalf. */
     int send(Proc caller, int dstEndpoint, Message m, int flags) {
-        Proc dst = procs.byEndpoint(dstEndpoint);
+        return send(caller, procs.byEndpoint(dstEndpoint), m, flags);
+    }
+
+    private int send(Proc caller, Proc dst, Message m, int flags) {
         if (dst == null || dst.has(RtsFlags.NO_ENDPOINT)) return EDEADSRCDST;
+        int dstEndpoint = dst.endpoint;
         if (willReceive(dst, caller, m.type())) {
             dst.recvBuf.copyFrom(m).source(caller.endpoint);
             int call = (caller.misc & MiscFlags.REPLY_PEND) != 0 ? Ipc.SENDREC
@@ -119,13 +123,9 @@ final class IpcCore {
     }
 
     /** mini_receive: notifications, then asynchronous messages, then the caller queue (spec §1.4). */
-    int receive(Proc caller, int src, Message m, boolean nonBlocking) {
+    private int receive(Proc caller, int src, Proc source, Message m, boolean nonBlocking) {
         caller.recvBuf = m;
-        Proc source = null;
-        if (src != Endpoint.ANY) {
-            source = procs.byEndpoint(src);
-            if (source == null || source.has(RtsFlags.NO_ENDPOINT)) return EDEADSRCDST;
-        }
+        if (src != Endpoint.ANY && (source == null || source.has(RtsFlags.NO_ENDPOINT))) return EDEADSRCDST;
         if ((caller.rts & RtsFlags.SENDING) == 0) {
             // 1. Pending notifications, skipped during the reply half of a SENDREC: the lowest
             // privilege id the IPC filter admits (CANRECEIVE); a refused one stays pending.

@@ -400,7 +400,7 @@ final class Kernel {
     }
 
     private void handOff(ProcessContext next) {
-        trace.event(Trace.SWITCH, next.proc.endpoint, 0, 0);
+        if (trace.enabled()) trace.event(Trace.SWITCH, next.proc.endpoint, 0, 0);
         running = next;
         LockSupport.unpark(next.thread);
     }
@@ -431,7 +431,9 @@ final class Kernel {
 
     /** Every trap starts here: checks the caller, advances virtual time, serves host requests. */
     private Proc enter(ProcessContext ctx) {
-        if (running != ctx || Thread.currentThread() != ctx.thread) {
+        // Only the token holder's thread can be running here: every other process thread is
+        // parked in awaitToken, so checking the thread is enough to refuse a trap used elsewhere.
+        if (Thread.currentThread() != ctx.thread) {
             if (ctx.killed || halted) throw killedError;
             throw new IllegalStateException("trap of " + ctx + " used from another thread");
         }
@@ -441,10 +443,12 @@ final class Kernel {
             int ticks = clock.advance(ENTRY_NS);
             if (ticks > 0) clockTicks(ticks);
         }
-        if (attention) serviceAttention();
-        if (ctx.killed) {
-            releaseToken();
-            throw killedError;
+        if (attention) {
+            serviceAttention();
+            if (ctx.killed) { // a host request killed this very process
+                releaseToken();
+                throw killedError;
+            }
         }
         return ctx.proc;
     }
@@ -495,19 +499,30 @@ final class Kernel {
 
     int syncIpc(ProcessContext ctx, int call, int srcDst, minixj.lib.ipc.Message m, boolean nonBlocking) {
         Proc p = enter(ctx);
+        if ((p.misc & (MiscFlags.SC_TRACE | MiscFlags.STEP)) != 0 || ipcEventsOn()) {
+            return syncIpcObserved(ctx, p, call, srcDst, m, nonBlocking);
+        }
+        trace.event(Trace.IPC, p.endpoint, call, srcDst);
+        return leave(ctx, p, ipc.doSyncIpc(p, call, srcDst, m, nonBlocking));
+    }
+
+    private static boolean ipcEventsOn() {
+        return new IpcEvent().isEnabled(); // folds to a constant check when no recording runs
+    }
+
+    /** The IPC path with ptrace stops and a Flight Recorder event, kept apart so the fast path stays small. */
+    private int syncIpcObserved(ProcessContext ctx, Proc p, int call, int srcDst, minixj.lib.ipc.Message m,
+                                boolean nonBlocking) {
         if ((p.misc & (MiscFlags.SC_TRACE | MiscFlags.STEP)) != 0) p = traceStop(ctx, p, call == minixj.lib.ipc.Ipc.SENDREC);
         trace.event(Trace.IPC, p.endpoint, call, srcDst);
         IpcEvent event = new IpcEvent();
-        boolean recording = event.isEnabled();
-        if (recording) event.begin();
+        event.begin();
         int r = leave(ctx, p, ipc.doSyncIpc(p, call, srcDst, m, nonBlocking));
-        if (recording) {
-            event.source = p.endpoint;
-            event.call = call;
-            event.peer = srcDst;
-            event.result = r;
-            event.commit();
-        }
+        event.source = p.endpoint;
+        event.call = call;
+        event.peer = srcDst;
+        event.result = r;
+        event.commit();
         Proc after = ctx.proc;
         if ((after.misc & MiscFlags.SC_ACTIVE) != 0) {
             after.misc &= ~MiscFlags.SC_ACTIVE;
