@@ -18,8 +18,10 @@ final class KernelCalls {
     }
 
     private final Handler[] handlers = new Handler[SysCalls.NR_SYS_CALLS];
+    private final Kernel kernel;
 
     KernelCalls(Kernel kernel) {
+        this.kernel = kernel;
         DoProcess process = new DoProcess(kernel);
         register(SysCalls.SYS_FORK, process::fork);
         register(SysCalls.SYS_EXEC, process::exec);
@@ -74,6 +76,12 @@ final class KernelCalls {
         Handler h = handlers[index];
         if (h == null) return EBADREQUEST;
         m.source(caller.endpoint);
-        return h.handle(caller, m);
+        try {
+            return h.handle(caller, m);
+        } catch (RuntimeException e) {
+            // A kernel bug must not take the JVM or the machine down with the caller's request.
+            kernel.log("kernel: internal error in kernel call " + index + " from " + caller.name + ": " + e);
+            return EGENERIC;
+        }
     }
 }
