@@ -183,6 +183,15 @@ public final class Machine implements AutoCloseable {
         return call(() -> kernel.procs.byEndpoint(endpoint) != null);
     }
 
+    /** What the kernel knows of process {@code endpoint}, or null if it is not alive. */
+    public ProcessInfo processInfo(int endpoint) {
+        return call(() -> {
+            Proc p = kernel.procs.byEndpoint(endpoint);
+            return p == null ? null : new ProcessInfo(p.endpoint, p.name, p.priority, RtsFlags.describe(p.rts),
+                    p.userTicks, p.scheduler);
+        });
+    }
+
     /** Kills a process from the host (as SIGKILL with no one to catch it): its slot is freed. */
     public void kill(int endpoint) {
         kernel.postUrgent(() -> {
