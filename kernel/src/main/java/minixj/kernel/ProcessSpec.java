@@ -33,6 +33,8 @@ public record ProcessSpec(String name, int slot, boolean system, long ipcTargets
         if ((body == null) == (program == null)) throw new IllegalArgumentException("exactly one of body and program");
         if (priority < 0 || priority > 15) throw new IllegalArgumentException("priority " + priority);
         if (quantumMs <= 0) throw new IllegalArgumentException("quantum " + quantumMs);
+        if (slot < -1 || slot >= Endpoint.NR_PROCS) throw new IllegalArgumentException("slot " + slot + " is not 0.."
+                + (Endpoint.NR_PROCS - 1));
         args = args == null ? new String[] {name} : args.clone();
     }
 
