@@ -590,6 +590,16 @@ final class Kernel {
             if (ctx.killed || halted) throw killedError;
             return; // a thread that does not hold the token (for example a killed one unwinding)
         }
+        if (ctx.pollBudget >= 0 && clock.virtual) {
+            // Only the host knocked (a query or a kill). In virtual time that must not move the
+            // program's own schedule of time and preemption, or runs would stop being reproducible.
+            if (attention) serviceAttention();
+            if (ctx.killed) {
+                releaseToken();
+                throw killedError;
+            }
+            return;
+        }
         ctx.polls += ProcessContext.POLL_CHUNK - Math.max(0, ctx.pollBudget);
         ctx.pollBudget = ProcessContext.POLL_CHUNK;
         if (clock.virtual) {
