@@ -68,14 +68,13 @@ public final class Main implements Callable<Integer> {
     public static int boot(KernelConfig config, boolean printTraceHash, boolean dump, PrintStream out) {
         try (Machine machine = new Machine(printTraceHash ? config.withTrace(true) : config, out::println)) {
             List<Integer> endpoints = BootImage.standard().load(machine);
-            machine.start();
-            boolean settled = machine.awaitQuiescent(Duration.ofSeconds(30));
-            if (machine.halted()) {
-                out.println("minixj: machine halted: " + machine.haltReason());
-                return 1;
-            }
-            if (!settled) {
-                out.println("minixj: the boot image did not settle within 30 s");
+            long hash;
+            try {
+                hash = machine.awaitStarted(endpoints.stream().mapToInt(Integer::intValue).toArray(),
+                        Duration.ofSeconds(30));
+            } catch (java.util.concurrent.TimeoutException e) {
+                out.println(machine.halted() ? "minixj: machine halted: " + machine.haltReason()
+                        : "minixj: the boot image did not start within 30 s");
                 return 1;
             }
             out.println("minixj: boot image started (" + endpoints.size() + " processes); "
@@ -84,7 +83,6 @@ public final class Main implements Callable<Integer> {
                 out.print(machine.processDump());
                 out.print(machine.privilegeDump());
             }
-            long hash = machine.traceHash();
             machine.shutdown();
             if (printTraceHash) out.println("trace-hash " + String.format("%016x", hash));
             return 0;

@@ -58,6 +58,15 @@ final class Kernel {
     private final ConcurrentLinkedQueue<Runnable> urgentActions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> queries = new ConcurrentLinkedQueue<>();
     final AtomicInteger pendingTicks = new AtomicInteger();
+    /** Watches for "these processes have all started" (checked by the idle task; kernel context only). */
+    final List<SettleWatch> settleWatches = new ArrayList<>();
+
+    /**
+     * Completes with the trace hash at the first idle moment when every listed process is
+     * either gone or waiting in RECEIVE — the point at which a boot image "has started".
+     */
+    record SettleWatch(int[] endpoints, java.util.concurrent.CompletableFuture<Long> done) {
+    }
     final ProcessContext idle;
 
     Kernel(KernelConfig config, Consumer<String> log, KernelEvents events) {
@@ -817,6 +826,9 @@ final class Kernel {
             if (clock.virtual) {
                 if (interrupts.deliverPending(true)) continue;
                 if (runHostActions()) continue;
+            }
+            checkSettled();
+            if (clock.virtual) {
                 if (interrupts.awaitingHost()) {
                     waitForHost();
                     continue;
@@ -832,6 +844,18 @@ final class Kernel {
             waitForHost();
         }
         throw killedError;
+    }
+
+    private void checkSettled() {
+        if (settleWatches.isEmpty()) return;
+        settleWatches.removeIf(w -> {
+            for (int ep : w.endpoints()) {
+                Proc p = procs.byEndpoint(ep);
+                if (p != null && !(p.has(RtsFlags.RECEIVING) && !p.has(RtsFlags.SENDING))) return false;
+            }
+            w.done().complete(trace.hash());
+            return true;
+        });
     }
 
     private void waitForHost() {

@@ -253,6 +253,24 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every process in {@code endpoints} has started — it is waiting in RECEIVE or
+     * has already ended — at a moment when nothing is runnable, and returns the trace hash at that
+     * moment (reproducible in deterministic mode, whatever comes after). Call it before
+     * {@link #start()} for a boot image. Throws TimeoutException if that does not happen in time.
+     */
+    public long awaitStarted(int[] endpoints, Duration timeout) throws TimeoutException {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Kernel.SettleWatch watch = new Kernel.SettleWatch(endpoints.clone(), done);
+        if (!started) kernel.settleWatches.add(watch); else kernel.post(() -> kernel.settleWatches.add(watch));
+        if (!started) start();
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new TimeoutException("interrupted: " + e);
+        }
+    }
+
     /** Runs {@code query} in kernel context and returns its answer (before start: directly). */
     <T> T call(java.util.function.Supplier<T> query) {
         if (!started || kernel.halted) return query.get();

@@ -30,7 +30,7 @@ class BootTest {
         assertTrue(out.startsWith("MinixJ "), out);
         assertTrue(out.contains("hello: up and waiting for requests"), out);
         assertTrue(out.contains("hello: greeting endpoint 11"), out);
-        assertTrue(out.contains("boot image started (2 processes)"), out);
+        assertTrue(out.contains("boot image started (3 processes)"), out);
         assertTrue(hashLine(out).matches("trace-hash [0-9a-f]{16}"), out);
     }
 
