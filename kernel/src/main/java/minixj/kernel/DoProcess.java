@@ -99,7 +99,7 @@ final class DoProcess {
         String name = args.length > 0 && !args[0].isEmpty() ? args[0].substring(args[0].lastIndexOf('/') + 1) : p.name;
         minixj.kernel.loader.LoadedProgram program;
         try {
-            program = kernel.loader.load(minixj.kernel.loader.JarImage.parse(name, image));
+            program = kernel.loader.load(kernel.images.parse(name, image));
         } catch (minixj.kernel.loader.ExecException e) {
             kernel.log("kernel: exec of " + name + " refused: " + e.getMessage());
             return e.errno();

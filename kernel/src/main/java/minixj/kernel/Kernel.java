@@ -47,6 +47,7 @@ final class Kernel {
     private final StringBuilder diagLine = new StringBuilder();
     final KernelEvents events;
     final minixj.kernel.loader.ProgramLoader loader = new minixj.kernel.loader.ProgramLoader();
+    final minixj.kernel.loader.ImageCache images = new minixj.kernel.loader.ImageCache();
 
     /** The token: the context that may run. */
     volatile ProcessContext running;
