@@ -5,6 +5,7 @@ import static minixj.lib.ipc.Errno.*;
 import minixj.kernel.memory.GrantResult;
 import minixj.kernel.memory.Mmu;
 import minixj.kernel.memory.PageTable;
+import minixj.kernel.memory.PageTable;
 import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.PrivFlags;
@@ -24,8 +25,8 @@ import minixj.lib.mem.SafecopyVector;
 final class DoMemory {
     /** Largest grant table a process may register. */
     static final int MAX_GRANT_ENTRIES = 1 << 20;
-    /** SYS_VMCTL requests implemented so far. */
-    static final int VMCTL_CLEAR_PAGEFAULT = 12;
+    /** SYS_VMCTL: VM resolved a page fault (kept here for the tests' convenience). */
+    static final int VMCTL_CLEAR_PAGEFAULT = SysVmctlMsg.VMCTL_CLEAR_PAGEFAULT;
 
     private final Kernel kernel;
     private final Memory memory;
@@ -178,16 +179,89 @@ final class DoMemory {
         return OK;
     }
 
-    /** SYS_VMCTL: VM's control requests; for now clearing a page fault (the process runs again). */
+    /**
+     * SYS_VMCTL: VM's control requests — page faults resolved, address spaces inhibited, and
+     * (MinixJ) page-table edits and the hand-over of physical memory.
+     */
     int vmctl(Proc caller, Message m) {
         SysVmctlMsg req = new SysVmctlMsg(m);
+        if (req.request() == SysVmctlMsg.VMCTL_TAKE_MEMORY) return takeMemory(caller, req);
         Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
         if (p == null) return EINVAL;
-        if (req.request() == VMCTL_CLEAR_PAGEFAULT) {
-            if (!p.has(RtsFlags.PAGEFAULT)) return EINVAL;
-            kernel.rtsUnset(p, RtsFlags.PAGEFAULT);
-            return OK;
+        switch (req.request()) {
+            case SysVmctlMsg.VMCTL_CLEAR_PAGEFAULT -> {
+                if (!p.has(RtsFlags.PAGEFAULT)) return EINVAL;
+                kernel.rtsUnset(p, RtsFlags.PAGEFAULT);
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_VMINHIBIT_SET -> {
+                kernel.rtsSet(p, RtsFlags.VMINHIBIT);
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_VMINHIBIT_CLEAR -> {
+                kernel.rtsUnset(p, RtsFlags.VMINHIBIT);
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_BOOTINHIBIT_CLEAR -> {
+                kernel.rtsUnset(p, RtsFlags.BOOTINHIBIT);
+                return OK;
+            }
+            default -> {
+                return pageTable(p, req);
+            }
         }
-        return EINVAL;
+    }
+
+    private int pageTable(Proc p, SysVmctlMsg req) {
+        if (p.space == null) return EINVAL;
+        PageTable pt = p.space.pageTable;
+        long address = req.address();
+        if (address < 0 || address >= PageTable.ADDRESS_LIMIT) return EFAULT;
+        switch (req.request()) {
+            case SysVmctlMsg.VMCTL_PT_MAP -> {
+                long frame = req.value();
+                if (frame < 0 || frame >= memory.physical.totalFrames()) return EINVAL;
+                int flags = (int) req.value2() & (SysVmctlMsg.PTE_WRITABLE | SysVmctlMsg.PTE_USER | SysVmctlMsg.PTE_COW);
+                req.value(pt.map(address, (int) frame, flags | PageTable.PRESENT));
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_PT_UNMAP -> {
+                req.value(pt.unmap(address) & 0xffffffffL);
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_PT_GET -> {
+                req.value(pt.pte(address) & 0xffffffffL);
+                return OK;
+            }
+            case SysVmctlMsg.VMCTL_PT_NEXT -> {
+                long next = pt.nextMapped(address);
+                if (next < 0) return ENOENT;
+                req.address(next).value(pt.pte(next) & 0xffffffffL);
+                return OK;
+            }
+            default -> {
+                return EINVAL;
+            }
+        }
+    }
+
+    /** VMCTL_TAKE_MEMORY: VM gets the frame bitmap and owns frame allocation from now on. */
+    private int takeMemory(Proc caller, SysVmctlMsg req) {
+        int frames = memory.physical.totalFrames();
+        int bytes = (frames + 7) / 8;
+        if (req.length() < bytes) return EINVAL;
+        byte[] bitmap = new byte[bytes];
+        int used = 0;
+        for (int f = 0; f < frames; f++) {
+            if (memory.physical.isAllocated(f)) {
+                bitmap[f >>> 3] |= (byte) (1 << (f & 7));
+                used++;
+            }
+        }
+        int r = memory.copyToProcess(caller, req.address(), bitmap, bytes);
+        if (r != OK) return r;
+        memory.vmOwnsFrames = true;
+        req.value(frames).value2(used);
+        return OK;
     }
 }

@@ -29,6 +29,8 @@ final class Memory implements GrantContext {
     final PhysicalMemory physical;
     final Mmu mmu;
     final GrantVerifier verifier;
+    /** VM has taken over frame allocation (VMCTL_TAKE_MEMORY): the kernel no longer frees or pages. */
+    boolean vmOwnsFrames;
 
     Memory(Kernel kernel, long bytes) {
         this.kernel = kernel;
@@ -45,12 +47,12 @@ final class Memory implements GrantContext {
         return new ProcSpace();
     }
 
-    /** Frees the frames of a process that leaves (the kernel still owns them until VM takes over). */
+    /** Frees the frames of a process that leaves — until VM owns memory; then it is VM's job (VM_EXIT). */
     void release(Proc p) {
         ProcSpace space = p.space;
         p.space = null;
         if (space == null) return;
-        space.pageTable.forEach((vaddr, pte) -> physical.freeFrame(PageTable.frameOf(pte)));
+        if (!vmOwnsFrames) space.pageTable.forEach((vaddr, pte) -> physical.freeFrame(PageTable.frameOf(pte)));
         space.pageTable.clear();
     }
 
@@ -77,7 +79,7 @@ final class Memory implements GrantContext {
      * in the initial region. Returns false if some page is outside it or memory is exhausted.
      */
     boolean mapInitialRegion(Proc p, long address, long length) {
-        if (p.space == null || length < 0) return false;
+        if (p.space == null || length < 0 || vmOwnsFrames) return false;
         if (address < IMAGE_BASE || address + length > IMAGE_BASE + IMAGE_SIZE) return false;
         PageTable pt = p.space.pageTable;
         long first = address & ~(PageTable.PAGE_SIZE - 1L);

@@ -128,6 +128,24 @@ public final class PageTable {
         }
     }
 
+    /**
+     * The virtual address of the first page at or above {@code from} with a non-zero PTE, or -1
+     * if there is none (lets VM walk an address space without scanning 2^20 pages).
+     */
+    public long nextMapped(long from) {
+        if (from < 0) from = 0;
+        for (long page = from >>> 12; page < (ADDRESS_LIMIT >>> 12); ) {
+            int[] table = directory[(int) (page >>> 10)];
+            if (table == null) {
+                page = ((page >>> 10) + 1) << 10;
+                continue;
+            }
+            if (table[(int) (page & (ENTRIES - 1))] != 0) return page << 12;
+            page++;
+        }
+        return -1;
+    }
+
     /** Removes every mapping (the frames are VM's to free). */
     public void clear() {
         directory = new int[ENTRIES][];

@@ -4,6 +4,39 @@ import minixj.lib.ipc.Message;
 
 /** SYS_VMCTL: VM's requests to the kernel (page-fault clearing, memory requests, address spaces, inhibits). */
 public record SysVmctlMsg(Message message) {
+    /** The process may run again: VM has resolved its page fault. */
+    public static final int VMCTL_CLEAR_PAGEFAULT = 12;
+    /** Stop / let run a process while VM changes its address space. */
+    public static final int VMCTL_VMINHIBIT_SET = 30;
+    public static final int VMCTL_VMINHIBIT_CLEAR = 31;
+    /** A boot process's address space is ready. */
+    public static final int VMCTL_BOOTINHIBIT_CLEAR = 33;
+    /**
+     * MinixJ: page tables are the simulated MMU's, so VM edits them through the kernel. Map
+     * {@code address} of {@code endpoint} to frame {@code value} with PTE flags {@code value2}.
+     */
+    public static final int VMCTL_PT_MAP = 100;
+    /** Unmap {@code address}; the reply's {@code value} is the old PTE. */
+    public static final int VMCTL_PT_UNMAP = 101;
+    /** The PTE of {@code address} in {@code value}. */
+    public static final int VMCTL_PT_GET = 102;
+    /**
+     * VM takes over physical memory: the kernel writes its frame bitmap (one bit per frame, 1 =
+     * in use) at {@code address} ({@code length} bytes available) and from then on leaves frame
+     * allocation to VM. Reply: {@code value} = frames, {@code value2} = frames in use. VM cannot
+     * page itself: what it will touch of its own memory must be present before it takes over.
+     */
+    public static final int VMCTL_TAKE_MEMORY = 103;
+    /** The first mapped page at or above {@code address}: reply {@code address} and its PTE in {@code value}; ENOENT if none. */
+    public static final int VMCTL_PT_NEXT = 104;
+
+    /** PTE flags VM may set. */
+    public static final int PTE_PRESENT = 0x1;
+    public static final int PTE_WRITABLE = 0x2;
+    public static final int PTE_USER = 0x4;
+    /** Kept for VM: the page is shared copy-on-write. */
+    public static final int PTE_COW = 0x200;
+
     public int endpoint() { return message.getInt(0); }
     public SysVmctlMsg endpoint(int v) { message.putInt(0, v); return this; }
     public int request() { return message.getInt(4); }
