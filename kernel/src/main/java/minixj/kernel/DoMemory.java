@@ -76,8 +76,14 @@ final class DoMemory {
         if (!g.ok()) return g.status();
         Proc owner = kernel.procs.byEndpoint(g.endpoint());
         if (owner == null) return ESRCH; // a magic grant's who_from is gone (MINIX's virtual_copy)
-        int r = fromGranter ? memory.copy(owner, g.address(), caller, address, length)
-                : memory.copy(caller, address, owner, g.address(), length);
+        memory.tryOnly = (g.flags() & GrantEntry.CPF_TRY) != 0; // fail fast: the caller retries with VM's help
+        int r;
+        try {
+            r = fromGranter ? memory.copy(owner, g.address(), caller, address, length)
+                    : memory.copy(caller, address, owner, g.address(), length);
+        } finally {
+            memory.tryOnly = false;
+        }
         if (r == EFAULT && (g.flags() & GrantEntry.CPF_TRY) != 0) {
             memory.verifier.markFaulted(granter, grantId);
         }
@@ -148,7 +154,12 @@ final class DoMemory {
             if (p == null || p.isTask()) return EINVAL;
             sides[i] = p;
         }
-        return memory.copy(sides[0], req.sourceAddress(), sides[1], req.destinationAddress(), req.length());
+        memory.tryOnly = (req.flags() & SysCopyMsg.CP_FLAG_TRY) != 0;
+        try {
+            return memory.copy(sides[0], req.sourceAddress(), sides[1], req.destinationAddress(), req.length());
+        } finally {
+            memory.tryOnly = false;
+        }
     }
 
     /** SYS_MEMSET: fill physical memory (endpoint NONE) or a process's memory. */
@@ -186,6 +197,18 @@ final class DoMemory {
     int vmctl(Proc caller, Message m) {
         SysVmctlMsg req = new SysVmctlMsg(m);
         if (req.request() == SysVmctlMsg.VMCTL_TAKE_MEMORY) return takeMemory(caller, req);
+        if (req.request() == SysVmctlMsg.VMCTL_MEMREQ_GET) {
+            for (Memory.MemoryRequest r : kernel.memoryRequests) {
+                if (r.result != Kernel.VMSUSPEND || r.handedOut) continue;
+                r.handedOut = true;
+                req.value(r.requestor).value2(r.target).address(r.address).length(r.length).writeFlag(r.write ? 1 : 0);
+                return OK;
+            }
+            return ENOENT;
+        }
+        if (req.request() == SysVmctlMsg.VMCTL_MEMREQ_REPLY) {
+            return kernel.memoryRequestDone(req.endpoint(), req.result());
+        }
         Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
         if (p == null) return EINVAL;
         switch (req.request()) {

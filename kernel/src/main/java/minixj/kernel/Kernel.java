@@ -26,6 +26,9 @@ import minixj.lib.mem.UserMemory;
  * they {@link #post} actions that the kernel runs at its next entry, poll or idle moment.
  */
 final class Kernel {
+    /** Kernel-internal result: the call needs VM to make memory present, then runs again. */
+    static final int VMSUSPEND = -996;
+
     /** Virtual cost of one kernel entry and of one chunk of polls, in nanoseconds. */
     static final long ENTRY_NS = 500;
     static final long POLL_CHUNK_NS = 10_000;
@@ -61,6 +64,8 @@ final class Kernel {
     final AtomicInteger pendingTicks = new AtomicInteger();
     /** Watches for "these processes have all started" (checked by the idle task; kernel context only). */
     final List<SettleWatch> settleWatches = new ArrayList<>();
+    /** Memory requests waiting for VM (VMCTL_MEMREQ_GET takes them in order). */
+    final java.util.ArrayDeque<Memory.MemoryRequest> memoryRequests = new java.util.ArrayDeque<>();
 
     /**
      * Completes with the trace hash at the first idle moment when every listed process is
@@ -235,6 +240,8 @@ final class Kernel {
      */
     void clearProc(Proc rc) {
         if (rc.isFree()) return;
+        int dying = rc.endpoint;
+        memoryRequests.removeIf(r -> r.requestor == dying);
         ipc.clearEndpoint(rc);
         Priv priv = rc.priv;
         if (priv != null && priv.id != PrivFlags.USER_PRIV_ID && priv.procSlot == rc.slot) {
@@ -576,7 +583,14 @@ final class Kernel {
         trace.event(Trace.KCALL, p.endpoint, callNumber, 0);
         KernelCallEvent event = new KernelCallEvent();
         if (event.isEnabled()) event.begin();
+        Message original = memory.vmOwnsFrames && m != null ? m.copy() : null;
         int r = calls.dispatch(p, callNumber, m);
+        while (r == VMSUSPEND) {
+            r = waitForMemory(ctx, p);
+            if (r != OK) break;
+            m.copyFrom(original);
+            r = calls.dispatch(p, callNumber, m);
+        }
         if (r != EDONTREPLY && m != null) {
             m.type(r);
         }
@@ -588,6 +602,42 @@ final class Kernel {
             event.commit();
         }
         return r;
+    }
+
+    /**
+     * A kernel call's copy touched a page VM must bring in: the caller waits (VMREQUEST) while VM,
+     * woken by SIGKMEM, takes the request with VMCTL_MEMREQ_GET and answers with MEMREQ_REPLY.
+     * Returns VM's answer; OK means the call runs again.
+     */
+    private int waitForMemory(ProcessContext ctx, Proc p) {
+        Memory.MemoryRequest request = memory.pendingRequest;
+        memory.pendingRequest = null;
+        Proc vm = procs.slot(Endpoint.VM);
+        if (request == null || vm.isFree() || vm == p) return EFAULT; // VM cannot wait for itself
+        request.requestor = p.endpoint;
+        memoryRequests.add(request);
+        rtsSet(p, RtsFlags.VMREQUEST);
+        signals.sendSig(vm, minixj.lib.ipc.Signals.SIGKMEM);
+        reschedule(ctx);
+        if (ctx.killed) {
+            releaseToken();
+            throw killedError;
+        }
+        return request.result;
+    }
+
+    /** VMCTL_MEMREQ_REPLY: VM has handled {@code requestor}'s request. */
+    int memoryRequestDone(int requestor, int result) {
+        for (Memory.MemoryRequest r : memoryRequests) {
+            if (r.requestor == requestor && r.result == VMSUSPEND) {
+                memoryRequests.remove(r);
+                r.result = result;
+                Proc p = procs.byEndpoint(requestor);
+                if (p != null) rtsUnset(p, RtsFlags.VMREQUEST);
+                return OK;
+            }
+        }
+        return ESRCH;
     }
 
     UserMemory memoryOf(ProcessContext ctx) {

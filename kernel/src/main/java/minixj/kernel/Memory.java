@@ -31,6 +31,28 @@ final class Memory implements GrantContext {
     final GrantVerifier verifier;
     /** VM has taken over frame allocation (VMCTL_TAKE_MEMORY): the kernel no longer frees or pages. */
     boolean vmOwnsFrames;
+    /** A copy of the current kernel call met a page VM can bring in: what to ask VM (see Kernel.kernelCall). */
+    MemoryRequest pendingRequest;
+    /** Set by handlers for copies that must fail fast (CPF_TRY grants, CP_FLAG_TRY). */
+    boolean tryOnly;
+
+    /** A kernel memory request: make [address, address+length) of {@code target} present (writable). */
+    static final class MemoryRequest {
+        final int target;
+        final long address;
+        final long length;
+        final boolean write;
+        int requestor;
+        int result = Kernel.VMSUSPEND;
+        boolean handedOut;
+
+        MemoryRequest(int target, long address, long length, boolean write) {
+            this.target = target;
+            this.address = address;
+            this.length = length;
+            this.write = write;
+        }
+    }
 
     Memory(Kernel kernel, long bytes) {
         this.kernel = kernel;
@@ -116,7 +138,15 @@ final class Memory implements GrantContext {
             MemoryFault f = r.fault();
             if (f == null) return r.status();
             Proc owner = f.side() == MemoryFault.Side.SOURCE ? source : target;
-            if (owner == null || vmRunning(owner) || !mapInitialRegion(owner, f.address(), 1)) return EFAULT;
+            if (owner == null) return EFAULT;
+            if (vmRunning(owner)) {
+                // Ask VM to bring the page in and run the kernel call again (MINIX's VMSUSPEND).
+                if (tryOnly || owner.isTask()) return EFAULT;
+                pendingRequest = new MemoryRequest(owner.endpoint, f.address() & ~(PageTable.PAGE_SIZE - 1L),
+                        PageTable.PAGE_SIZE, f.write());
+                return Kernel.VMSUSPEND;
+            }
+            if (!mapInitialRegion(owner, f.address(), 1)) return EFAULT;
         }
     }
 

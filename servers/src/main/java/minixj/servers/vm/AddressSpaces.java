@@ -64,7 +64,7 @@ final class AddressSpaces {
         kernel.clearFault(endpoint);
     }
 
-    private boolean resolve(int endpoint, long page, boolean write) {
+    boolean resolve(int endpoint, long page, boolean write) {
         Region r = process(endpoint).find(page);
         if (r == null || (write && !r.writable)) return false;
         int i = r.index(page);

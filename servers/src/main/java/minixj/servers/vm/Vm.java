@@ -4,7 +4,10 @@ import minixj.lib.ipc.Endpoint;
 import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
+import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.SysCalls;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.NotifyMessage;
 import minixj.lib.ipc.layout.SysGetinfoMsg;
 import minixj.lib.ipc.layout.SysVmctlMsg;
 import minixj.lib.ipc.layout.VmMsg;
@@ -41,7 +44,13 @@ public final class Vm {
         while (true) {
             if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
             int status = trap.ipcStatus();
-            if (Ipc.isNotify(status)) continue;
+            if (Ipc.isNotify(status)) {
+                if (m.source() == Endpoint.SYSTEM
+                        && new NotifyMessage(m).sigset().contains(Signals.SIGKMEM)) {
+                    serveMemoryRequests(trap, spaces);
+                }
+                continue;
+            }
             int source = m.source();
             if (m.type() == VmPagefaultMsg.VM_PAGEFAULT) {
                 // Only the kernel reports faults; a forged one would let anyone stop a process.
@@ -54,6 +63,31 @@ public final class Vm {
                 continue;
             }
             reply(trap, source, m, call(spaces, source, new VmMsg(m)));
+        }
+    }
+
+    /**
+     * The kernel's memory requests (spec §5.4): a kernel call of some process copied into or out
+     * of a page that is missing or copy-on-write. Each is resolved like a page fault and
+     * answered; the kernel then runs the call again.
+     */
+    private static void serveMemoryRequests(Trap trap, AddressSpaces spaces) {
+        Message m = new Message();
+        while (true) {
+            new SysVmctlMsg(m.clear()).request(SysVmctlMsg.VMCTL_MEMREQ_GET).endpoint(Endpoint.SELF);
+            if (trap.kernelCall(SysCalls.SYS_VMCTL, m) != Errno.OK) return;
+            SysVmctlMsg req = new SysVmctlMsg(m);
+            int requestor = (int) req.value();
+            int target = (int) req.value2();
+            boolean write = req.writeFlag() != 0;
+            boolean ok = true;
+            for (long page = req.address() & ~(MemoryLayout.PAGE_SIZE - 1L); page < req.address() + req.length();
+                 page += MemoryLayout.PAGE_SIZE) {
+                ok &= spaces.resolve(target, page, write);
+            }
+            new SysVmctlMsg(m.clear()).request(SysVmctlMsg.VMCTL_MEMREQ_REPLY).endpoint(requestor)
+                    .result(ok ? Errno.OK : Errno.EFAULT);
+            trap.kernelCall(SysCalls.SYS_VMCTL, m);
         }
     }
 

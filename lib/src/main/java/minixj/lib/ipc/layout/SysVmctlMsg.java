@@ -6,6 +6,14 @@ import minixj.lib.ipc.Message;
 public record SysVmctlMsg(Message message) {
     /** The process may run again: VM has resolved its page fault. */
     public static final int VMCTL_CLEAR_PAGEFAULT = 12;
+    /**
+     * The next memory request of the kernel (a kernel call whose copy touched a page that is
+     * not present or copy-on-write): reply value = the requesting endpoint, value2 = the process
+     * whose memory it is, address, length, writeFlag; ENOENT when there is none.
+     */
+    public static final int VMCTL_MEMREQ_GET = 14;
+    /** VM handled the request of {@code endpoint} with {@code result}; the kernel call is run again. */
+    public static final int VMCTL_MEMREQ_REPLY = 15;
     /** Stop / let run a process while VM changes its address space. */
     public static final int VMCTL_VMINHIBIT_SET = 30;
     public static final int VMCTL_VMINHIBIT_CLEAR = 31;
