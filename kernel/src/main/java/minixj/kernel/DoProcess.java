@@ -78,33 +78,52 @@ final class DoProcess {
 
     /**
      * SYS_EXEC: read the JAR image and the arguments from the target's memory, load the program
-     * (ENOEXEC if it is refused) and start it in place of the old one.
+     * (ENOEXEC if it is refused) and start it in place of the old one. With EXEC_SAME_IMAGE the
+     * image is the one another process runs and the first argument names the entry class.
      */
     int exec(Proc caller, Message m) {
         SysExecMsg req = new SysExecMsg(m);
         Proc p = target(req.endpoint(), caller);
         if (p == null || p.isTask() || p == caller) return EINVAL;
+        boolean sameImage = (req.flags() & SysExecMsg.EXEC_SAME_IMAGE) != 0;
         long length = req.imageLength();
         int argsLength = req.argsLength();
-        if (length <= 0 || length > MAX_IMAGE || argsLength < 0 || argsLength > MAX_ARGS) return EINVAL;
-        byte[] image = new byte[(int) length];
-        int r = kernel.memory.copyFromProcess(p, req.imageAddress(), image, image.length);
-        if (r != OK) return r;
+        if ((!sameImage && (length <= 0 || length > MAX_IMAGE)) || argsLength < 0 || argsLength > MAX_ARGS) return EINVAL;
         byte[] argBytes = new byte[argsLength];
-        r = kernel.memory.copyFromProcess(p, req.argsAddress(), argBytes, argsLength);
+        int r = kernel.memory.copyFromProcess(p, req.argsAddress(), argBytes, argsLength);
         if (r != OK) return r;
         String[] args = argsLength == 0 ? new String[0]
                 : new String(argBytes, java.nio.charset.StandardCharsets.UTF_8).split("\0", -1);
         if (args.length > 0 && args[args.length - 1].isEmpty()) args = java.util.Arrays.copyOf(args, args.length - 1);
-        String name = args.length > 0 && !args[0].isEmpty() ? args[0].substring(args[0].lastIndexOf('/') + 1) : p.name;
+        minixj.kernel.loader.JarImage jar;
+        String entry;
+        if (sameImage) {
+            Proc source = target(req.sourceEndpoint(), caller);
+            if (source == null || source.ctx == null || source.ctx.image == null || args.length == 0) return EINVAL;
+            jar = source.ctx.image;
+            entry = args[0];
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        } else {
+            byte[] image = new byte[(int) length];
+            r = kernel.memory.copyFromProcess(p, req.imageAddress(), image, image.length);
+            if (r != OK) return r;
+            String name = args.length > 0 && !args[0].isEmpty() ? args[0].substring(args[0].lastIndexOf('/') + 1) : p.name;
+            try {
+                jar = kernel.images.parse(name, image);
+            } catch (minixj.kernel.loader.ExecException e) {
+                kernel.log("kernel: exec of " + name + " refused: " + e.getMessage());
+                return e.errno();
+            }
+            entry = jar.mainClass();
+        }
         minixj.kernel.loader.LoadedProgram program;
         try {
-            program = kernel.loader.load(kernel.images.parse(name, image));
+            program = kernel.loader.load(jar, entry);
         } catch (minixj.kernel.loader.ExecException e) {
-            kernel.log("kernel: exec of " + name + " refused: " + e.getMessage());
+            kernel.log("kernel: exec of " + jar.name() + " refused: " + e.getMessage());
             return e.errno();
         }
-        kernel.exec(p, program, args);
+        kernel.exec(p, program, jar, args);
         return OK;
     }
 

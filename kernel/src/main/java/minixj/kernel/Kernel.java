@@ -273,9 +273,10 @@ final class Kernel {
      * keeps its slot, endpoint, privileges and memory, stops waiting for a reply (MINIX clears
      * RECEIVING: the exec call never returns), and runs the new program's main.
      */
-    void exec(Proc p, minixj.kernel.loader.LoadedProgram program, String[] args) {
+    void exec(Proc p, minixj.kernel.loader.LoadedProgram program, minixj.kernel.loader.JarImage image, String[] args) {
         ProcessContext old = p.ctx;
         ProcessContext ctx = new ProcessContext(this, program.name(), program::runMain, args);
+        ctx.image = image;
         ctx.proc = p;
         p.ctx = ctx;
         p.name = program.name().length() > 15 ? program.name().substring(0, 15) : program.name();

@@ -137,7 +137,8 @@ public final class Machine implements AutoCloseable {
         p.quantumNs = spec.quantumMs() * 1_000_000L;
         p.cpuLeftNs = p.quantumNs;
         p.scheduler = Endpoint.NONE;
-        kernel.createProcess(p, endpoint, spec.name(), priv, body, spec.args(), RtsFlags.PROC_STOP);
+        ProcessContext ctx = kernel.createProcess(p, endpoint, spec.name(), priv, body, spec.args(), RtsFlags.PROC_STOP);
+        ctx.image = spec.program();
         if (spec.system()) kernel.privs.applyIpcMask(priv, spec.ipcTargets());
         p.usedBefore = true;
         kernel.rtsUnset(p, RtsFlags.PROC_STOP);

@@ -25,6 +25,8 @@ final class ProcessContext implements Trap {
     /** Total polls (approximate between slow paths), read by the watchdog. */
     long polls;
     final ProgramBody body;
+    /** The JAR image this program was loaded from, or null for a Java body (kept for fork). */
+    minixj.kernel.loader.JarImage image;
     /** Runs the program's signal handlers (registered by its C library), or null. */
     minixj.lib.ipc.SignalFrameHandler frameHandler;
     final String[] args;

@@ -100,6 +100,64 @@ class ForkExecTest {
         }
     }
 
+    @Test
+    void execSameImageStartsTheForkedChildOnTheParentsProgramWithFreshStatics() throws Exception {
+        JarImage forker = JarImage.fromClasspath(getClass().getClassLoader(), "minixj.kernel.testprogs.forker",
+                "minixj.kernel.testprogs.forker.Main");
+        try (Machine m = new Machine(KernelConfig.defaults().withVirtualTime(true).withWatchdog(0, false), l -> { })) {
+            AtomicInteger parentCounter = new AtomicInteger(-1);
+            AtomicInteger childCounter = new AtomicInteger(-1);
+            AtomicInteger childArgs = new AtomicInteger(-1);
+            AtomicInteger childArg = new AtomicInteger(-1);
+            AtomicInteger badEntry = new AtomicInteger(1);
+            int pm = m.spawn(ProcessSpec.system("pm", args -> {
+                Trap t = Trap.current();
+                Message msg = new Message();
+                assertEquals(Errno.OK, t.receive(Endpoint.ANY, msg)); // the parent asks to fork
+                int parent = msg.source();
+                parentCounter.set(msg.getInt(0));
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    new SysForkMsg(msg.clear()).parent(parent).slot(50 + attempt);
+                    assertEquals(Errno.OK, t.kernelCall(SysCalls.SYS_FORK, msg));
+                    int child = new SysForkMsg(msg).child();
+                    String entry = attempt == 0 ? "minixj.kernel.testprogs.forker.Nope" : "minixj.kernel.testprogs.forker.Child";
+                    byte[] argv = (entry + "\0" + myEndpoint(t) + "\0" + 7 + "\0").getBytes(StandardCharsets.UTF_8);
+                    t.memory().write(IMAGE, argv, 0, argv.length);
+                    new SysCopyMsg(msg.clear()).sourceEndpoint(Endpoint.SELF).sourceAddress(IMAGE)
+                            .destinationEndpoint(child).destinationAddress(IMAGE).length(argv.length);
+                    assertEquals(Errno.OK, t.kernelCall(SysCalls.SYS_VIRCOPY, msg));
+                    new SysExecMsg(msg.clear()).endpoint(child).flags(SysExecMsg.EXEC_SAME_IMAGE).sourceEndpoint(parent)
+                            .argsAddress(IMAGE).argsLength(argv.length);
+                    int r = t.kernelCall(SysCalls.SYS_EXEC, msg);
+                    if (attempt == 0) {
+                        badEntry.set(r); // no such class in the image
+                        continue;
+                    }
+                    assertEquals(Errno.OK, r);
+                    // A user parent's child shares the user privileges already (no NO_PRIV to lift).
+                    new SysSchedctlMsg(msg.clear()).flags(SysSchedctlMsg.FLAG_KERNEL).endpoint(child).priority(7)
+                            .quantum(200).cpu(0);
+                    assertEquals(Errno.OK, t.kernelCall(SysCalls.SYS_SCHEDCTL, msg));
+                    assertEquals(Errno.OK, t.receive(child, msg));
+                    childCounter.set(msg.getInt(0));
+                    childArgs.set(msg.getInt(4));
+                    childArg.set(msg.getInt(8));
+                    t.sendnb(child, msg.clear());
+                }
+                t.sendnb(parent, msg.clear());
+            }));
+            int parent = m.spawn(ProcessSpec.user(forker).withArgs("forker", String.valueOf(pm)));
+            m.start();
+            assertEquals(0, m.awaitExit(parent, Duration.ofSeconds(20)));
+            assertEquals(0, m.awaitExit(pm, Duration.ofSeconds(20)));
+            assertEquals(minixj.lib.ipc.Errno.ENOEXEC, badEntry.get());
+            assertEquals(41, parentCounter.get());
+            assertEquals(0, childCounter.get()); // the child's statics are its own: Main never ran there
+            assertEquals(2, childArgs.get());
+            assertEquals(7, childArg.get());
+        }
+    }
+
     private static int myEndpoint(Trap t) {
         Message msg = new Message();
         new minixj.lib.ipc.layout.SysGetinfoMsg(msg).request(minixj.lib.ipc.layout.SysGetinfoMsg.GET_WHOAMI);

@@ -59,29 +59,39 @@ public final class ProgramLoader {
      * @throws ExecException ENOEXEC when the image is refused or has no usable main
      */
     public LoadedProgram load(JarImage image) throws ExecException {
+        return load(image, image.mainClass());
+    }
+
+    /**
+     * Loads {@code image} with {@code entryClass} as the entry point instead of the manifest's
+     * Main-Class: how a forked Java program starts its child on the parent's image.
+     *
+     * @throws ExecException ENOEXEC when the image is refused or the class has no usable main
+     */
+    public LoadedProgram load(JarImage image, String entryClass) throws ExecException {
         String program = image.name();
         Map<String, byte[]> classes = prepare(image);
-        if (!classes.containsKey(image.mainClass())) {
-            throw ExecException.noexec(program, "main class " + image.mainClass() + " is not in the image");
+        if (!classes.containsKey(entryClass)) {
+            throw ExecException.noexec(program, "main class " + entryClass + " is not in the image");
         }
         ProcessClassLoader loader = new ProcessClassLoader(program, classes, image.entries(), system);
         try {
-            Class<?> mainClass = loader.loadClass(image.mainClass());
+            Class<?> mainClass = loader.loadClass(entryClass);
             Method main;
             try {
                 main = mainClass.getDeclaredMethod("main", String[].class); // links, hence verifies, the class
             } catch (NoSuchMethodException e) {
-                throw ExecException.noexec(program, "no public static main(String[]) in " + image.mainClass());
+                throw ExecException.noexec(program, "no public static main(String[]) in " + entryClass);
             }
             int modifiers = main.getModifiers();
             if (!Modifier.isPublic(modifiers) || !Modifier.isStatic(modifiers) || main.getReturnType() != void.class) {
-                throw ExecException.noexec(program, "no public static main(String[]) in " + image.mainClass());
+                throw ExecException.noexec(program, "no public static main(String[]) in " + entryClass);
             }
             main.setAccessible(true); // the class itself need not be public
             MethodHandle handle = MethodHandles.lookup().unreflect(main).asType(MAIN_TYPE);
             return new LoadedProgram(program, mainClass, handle);
         } catch (ClassNotFoundException | LinkageError | IllegalAccessException | RuntimeException e) {
-            throw ExecException.noexec(program, "cannot load " + image.mainClass() + ": " + e, e);
+            throw ExecException.noexec(program, "cannot load " + entryClass + ": " + e, e);
         }
     }
 
