@@ -1,0 +1,90 @@
+package minixj.lib.ipc.layout;
+
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.SigSet;
+
+/**
+ * Requests to PM and its replies. Call numbers are MINIX's (callnr.h, PM_BASE 0x000 + n); the
+ * reply's type is the result: a pid or a value where the call returns one, OK, or a negative
+ * errno. Fields are shared between calls (a union, as MINIX's message layouts):
+ * <ul>
+ * <li>{@link #pid}: the target of KILL, WAIT4, SETPGID; the reply's pid of GETPID and WAIT4.</li>
+ * <li>{@link #number}: the signal (KILL, SIGACTION), WAIT4's options, EXIT's status, SIGPROCMASK's
+ * how, the uid/gid of SET*ID, ITIMER's seconds, SETPGID's group.</li>
+ * <li>{@link #handler}: SIGACTION's handler id ({@link #SIG_DFL}, {@link #SIG_IGN} or an id the
+ * process's libc chose); the reply holds the old one.</li>
+ * <li>{@link #sigset}: SIGPROCMASK/SIGSUSPEND's set; replies of SIGPROCMASK (old mask) and
+ * SIGPENDING.</li>
+ * <li>{@link #value1}/{@link #value2}: reply values: GETPID's parent pid, WAIT4's status, GET*ID's
+ * real/effective id, ITIMER's seconds left.</li>
+ * <li>TIMES reply (overlapping the fields above): {@link #userTicks}, {@link #systemTicks},
+ * {@link #childUserTicks}, {@link #childSystemTicks} (of waited-for children) and {@link #uptime},
+ * all in clock ticks.</li>
+ * <li>{@link #address}/{@link #length}: FORK's argument block in the caller's memory: the child's
+ * entry class then its arguments, NUL-terminated strings.</li>
+ * </ul>
+ */
+public record PmMsg(Message message) {
+    public static final int PM_BASE = 0x000;
+    public static final int PM_EXIT = PM_BASE + 1;
+    public static final int PM_FORK = PM_BASE + 2;
+    public static final int PM_WAIT4 = PM_BASE + 3;
+    public static final int PM_GETPID = PM_BASE + 4;
+    public static final int PM_SETUID = PM_BASE + 5;
+    public static final int PM_GETUID = PM_BASE + 6;
+    public static final int PM_KILL = PM_BASE + 11;
+    public static final int PM_SETGID = PM_BASE + 12;
+    public static final int PM_GETGID = PM_BASE + 13;
+    public static final int PM_SETSID = PM_BASE + 15;
+    public static final int PM_GETPGRP = PM_BASE + 16;
+    public static final int PM_ITIMER = PM_BASE + 17;
+    public static final int PM_SIGACTION = PM_BASE + 20;
+    public static final int PM_SIGSUSPEND = PM_BASE + 21;
+    public static final int PM_SIGPENDING = PM_BASE + 22;
+    public static final int PM_SIGPROCMASK = PM_BASE + 23;
+    public static final int PM_SIGRETURN = PM_BASE + 24;
+    public static final int PM_SETEUID = PM_BASE + 29;
+    public static final int PM_SETEGID = PM_BASE + 30;
+    public static final int PM_GETSID = PM_BASE + 32;
+    /** MinixJ addition (MINIX 3 has no setpgid call): {@link #pid} joins group {@link #number}. */
+    public static final int PM_SETPGID = PM_BASE + 48;
+    /** MinixJ addition: times(2) (MINIX's libc builds it from other calls): the TIMES reply fields. */
+    public static final int PM_TIMES = PM_BASE + 49;
+
+    /** WAIT4 option: do not wait when no child has exited (reply 0). */
+    public static final int WNOHANG = 1;
+    /** SIGPROCMASK how. */
+    public static final int SIG_BLOCK = 1;
+    public static final int SIG_UNBLOCK = 2;
+    public static final int SIG_SETMASK = 3;
+    /** Handler ids with a meaning of their own; libc's handler ids are 0 or more. */
+    public static final int SIG_DFL = -1;
+    public static final int SIG_IGN = -2;
+
+    public int pid() { return message.getInt(0); }
+    public PmMsg pid(int v) { message.putInt(0, v); return this; }
+    public int number() { return message.getInt(4); }
+    public PmMsg number(int v) { message.putInt(4, v); return this; }
+    public int handler() { return message.getInt(8); }
+    public PmMsg handler(int v) { message.putInt(8, v); return this; }
+    public int value1() { return message.getInt(12); }
+    public PmMsg value1(int v) { message.putInt(12, v); return this; }
+    public int value2() { return message.getInt(16); }
+    public PmMsg value2(int v) { message.putInt(16, v); return this; }
+    public int length() { return message.getInt(20); }
+    public PmMsg length(int v) { message.putInt(20, v); return this; }
+    public long address() { return message.getLong(24); }
+    public PmMsg address(long v) { message.putLong(24, v); return this; }
+    public SigSet sigset() { return new SigSet(message.getLong(32), message.getLong(40)); }
+    public PmMsg sigset(SigSet s) { message.putLong(32, s.low()); message.putLong(40, s.high()); return this; }
+    public long userTicks() { return message.getLong(8); }
+    public PmMsg userTicks(long v) { message.putLong(8, v); return this; }
+    public long systemTicks() { return message.getLong(16); }
+    public PmMsg systemTicks(long v) { message.putLong(16, v); return this; }
+    public long childUserTicks() { return message.getLong(24); }
+    public PmMsg childUserTicks(long v) { message.putLong(24, v); return this; }
+    public long childSystemTicks() { return message.getLong(32); }
+    public PmMsg childSystemTicks(long v) { message.putLong(32, v); return this; }
+    public long uptime() { return message.getLong(40); }
+    public PmMsg uptime(long v) { message.putLong(40, v); return this; }
+}

@@ -1,0 +1,180 @@
+package minixj.lib.posix;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.ipc.Errno;
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.SigSet;
+import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.mem.MemoryLayout;
+
+/**
+ * The process part of the C library, one object per process ({@code new Posix(Trap.current())};
+ * there is no static state, since several processes share these classes). Each call is a
+ * sendrec to PM; a negative result becomes a {@link PosixException}.
+ *
+ * <p>{@link #fork} needs the child's entry: a Java thread cannot be copied, so the child starts
+ * anew at {@code main} of the named class of the parent's program, with the given arguments.
+ * The argument block is written at {@link #ARGS_ADDRESS}, the last {@value #ARGS_SIZE} bytes of
+ * the initial memory region, which the library reserves for itself.
+ *
+ * <p>Signal handlers are {@link IntConsumer}s kept in this object by signal number (the handler
+ * id PM knows); the kernel runs them on the process's own thread when it next returns from a
+ * kernel entry, and the library then tells PM the handler is done (sigreturn).
+ */
+public final class Posix {
+    /** Scratch memory of the library (the fork argument block). */
+    public static final long ARGS_ADDRESS =
+            MemoryLayout.INITIAL_REGION_BASE + MemoryLayout.INITIAL_REGION_SIZE - 8192;
+    /** Largest fork argument block. */
+    public static final int ARGS_SIZE = 4096;
+    /** waitpid option: do not wait. */
+    public static final int WNOHANG = PmMsg.WNOHANG;
+
+    private final Trap trap;
+    private final Map<Integer, IntConsumer> handlers = new HashMap<>();
+    private boolean frameHandlerInstalled;
+
+    /** A library instance for the process that owns {@code trap}. */
+    public Posix(Trap trap) {
+        this.trap = trap;
+    }
+
+    private PmMsg call(String name, int type, PmMsg req) {
+        Message m = req.message();
+        m.type(type);
+        int r = trap.sendrec(Endpoint.PM, m);
+        if (r != Errno.OK) throw new PosixException(name, r);
+        if (m.type() < 0) throw new PosixException(name, m.type());
+        return req;
+    }
+
+    private static PmMsg msg() {
+        return new PmMsg(new Message());
+    }
+
+    private int value(String name, int type, PmMsg req) {
+        return call(name, type, req).message().type();
+    }
+
+    /** This process's pid. */
+    public int getpid() { return value("getpid", PmMsg.PM_GETPID, msg()); }
+
+    /** The parent's pid (1 once INIT adopted the process). */
+    public int getppid() { return call("getppid", PmMsg.PM_GETPID, msg()).value1(); }
+
+    /**
+     * Creates a child that runs {@code main(args)} of {@code entryClass} (a class of this
+     * program). Returns the child's pid; EAGAIN when the process table is full.
+     */
+    public int fork(String entryClass, String... args) {
+        StringBuilder block = new StringBuilder(entryClass).append('\0');
+        for (String a : args) block.append(a).append('\0');
+        byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > ARGS_SIZE) throw new PosixException("fork", Errno.E2BIG);
+        trap.memory().write(ARGS_ADDRESS, bytes, 0, bytes.length);
+        return value("fork", PmMsg.PM_FORK, msg().address(ARGS_ADDRESS).length(bytes.length));
+    }
+
+    /**
+     * Ends the process with {@code status}. PM does not reply: it has the kernel free the slot,
+     * which ends this thread while it waits in sendrec. Returns only by throwing, if PM refused.
+     */
+    public void exit(int status) {
+        PmMsg req = msg().number(status);
+        req.message().type(PmMsg.PM_EXIT);
+        int r = trap.sendrec(Endpoint.PM, req.message());
+        throw new IllegalStateException("exit: PM did not end the process (" + r + ", " + req.message().type() + ")");
+    }
+
+    /** waitpid: pid &gt; 0, -1 any child, 0 own group, &lt; -1 that group; options {@link #WNOHANG}. */
+    public WaitStatus waitpid(int pid, int options) {
+        PmMsg reply = call("waitpid", PmMsg.PM_WAIT4, msg().pid(pid).number(options));
+        int r = reply.message().type();
+        return new WaitStatus(r, r > 0 ? reply.value1() : 0);
+    }
+
+    /** wait: any child. */
+    public WaitStatus waitAny() { return waitpid(-1, 0); }
+
+    /** kill: signal {@code sig} (0 = check only) to pid &gt; 0, own group (0), all (-1), group (&lt; -1). */
+    public void kill(int pid, int sig) { call("kill", PmMsg.PM_KILL, msg().pid(pid).number(sig)); }
+
+    /** Catches {@code sig} with {@code handler} (it receives the signal number). */
+    public void sigaction(int sig, IntConsumer handler) {
+        installFrameHandler();
+        call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
+        handlers.put(sig, handler);
+    }
+
+    /** SIG_IGN. */
+    public void sigignore(int sig) { call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(PmMsg.SIG_IGN)); }
+
+    /** SIG_DFL. */
+    public void sigdefault(int sig) { call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(PmMsg.SIG_DFL)); }
+
+    private void installFrameHandler() {
+        if (frameHandlerInstalled) return;
+        frameHandlerInstalled = true;
+        trap.signalFrameHandler((sig, id) -> {
+            try {
+                IntConsumer h = handlers.get(id);
+                if (h != null) h.accept(sig);
+            } finally {
+                call("sigreturn", PmMsg.PM_SIGRETURN, msg());
+            }
+        });
+    }
+
+    /** sigprocmask with how = {@link PmMsg#SIG_BLOCK}, SIG_UNBLOCK or SIG_SETMASK; returns the old mask. */
+    public SigSet sigprocmask(int how, SigSet set) {
+        return call("sigprocmask", PmMsg.PM_SIGPROCMASK, msg().number(how).sigset(set)).sigset();
+    }
+
+    /** Blocks one signal; returns the old mask. */
+    public SigSet block(int sig) { return sigprocmask(PmMsg.SIG_BLOCK, new SigSet().add(sig)); }
+
+    /** Unblocks one signal (a pending one is delivered before this returns); returns the old mask. */
+    public SigSet unblock(int sig) { return sigprocmask(PmMsg.SIG_UNBLOCK, new SigSet().add(sig)); }
+
+    /** The blocked signals waiting for delivery. */
+    public SigSet sigpending() { return call("sigpending", PmMsg.PM_SIGPENDING, msg()).sigset(); }
+
+    /** Waits with {@code mask} until a caught signal has run its handler; always ends in EINTR as POSIX's. */
+    public void sigsuspend(SigSet mask) { call("sigsuspend", PmMsg.PM_SIGSUSPEND, msg().sigset(mask)); }
+
+    /** SIGALRM in {@code seconds} (0 cancels); returns the seconds left on the previous alarm. */
+    public int alarm(int seconds) { return value("alarm", PmMsg.PM_ITIMER, msg().number(seconds)); }
+
+    public int getuid() { return call("getuid", PmMsg.PM_GETUID, msg()).value1(); }
+    public int geteuid() { return call("geteuid", PmMsg.PM_GETUID, msg()).value2(); }
+    public int getgid() { return call("getgid", PmMsg.PM_GETGID, msg()).value1(); }
+    public int getegid() { return call("getegid", PmMsg.PM_GETGID, msg()).value2(); }
+    public void setuid(int uid) { call("setuid", PmMsg.PM_SETUID, msg().number(uid)); }
+    public void seteuid(int uid) { call("seteuid", PmMsg.PM_SETEUID, msg().number(uid)); }
+    public void setgid(int gid) { call("setgid", PmMsg.PM_SETGID, msg().number(gid)); }
+    public void setegid(int gid) { call("setegid", PmMsg.PM_SETEGID, msg().number(gid)); }
+
+    /** New session and group led by this process; returns the session id. */
+    public int setsid() { return value("setsid", PmMsg.PM_SETSID, msg()); }
+    /** The session of {@code pid} (0 = this process). */
+    public int getsid(int pid) { return value("getsid", PmMsg.PM_GETSID, msg().pid(pid)); }
+    public int getpgrp() { return value("getpgrp", PmMsg.PM_GETPGRP, msg()); }
+    /** Moves {@code pid} (0 = this process) into group {@code pgid} (0 = its own pid). */
+    public void setpgid(int pid, int pgid) { call("setpgid", PmMsg.PM_SETPGID, msg().pid(pid).number(pgid)); }
+
+    /** times(2): this process's and its waited-for children's CPU ticks, and the uptime. */
+    public Tms times() {
+        PmMsg r = call("times", PmMsg.PM_TIMES, msg());
+        return new Tms(r.userTicks(), r.systemTicks(), r.childUserTicks(), r.childSystemTicks(), r.uptime());
+    }
+
+    /** True when {@code sig} is a signal number a process may name. */
+    public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }
+}

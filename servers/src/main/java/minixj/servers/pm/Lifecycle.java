@@ -1,0 +1,232 @@
+package minixj.servers.pm;
+
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.ipc.Errno;
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.SysCalls;
+import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.SchedMsg;
+import minixj.lib.ipc.layout.SysExecMsg;
+import minixj.lib.ipc.layout.SysForkMsg;
+import minixj.lib.ipc.layout.SysSchedctlMsg;
+import minixj.lib.ipc.layout.VmMsg;
+import minixj.lib.sys.Sys;
+import minixj.lib.sys.Times;
+
+/** fork, exit, wait (MINIX's forkexit.c), without VFS: PM drives the kernel, VM and SCHED itself. */
+final class Lifecycle {
+    /** Non-root processes may not take the last few slots (MINIX's LAST_FEW). */
+    static final int LAST_FEW = 2;
+    static final int USER_Q = 7;
+    static final int USER_QUANTUM_MS = 200;
+    static final int MAX_ARGS = 4096;
+
+    private final Trap trap;
+    private final ProcessTable table;
+    private final PmSignals signals;
+    private int nextSlot = Endpoint.INIT + 1;
+
+    Lifecycle(Trap trap, ProcessTable table, PmSignals signals) {
+        this.trap = trap;
+        this.table = table;
+        this.signals = signals;
+    }
+
+    /**
+     * PM_FORK: a new slot and pid, the kernel's fork, VM's copy of the address space, then the
+     * child starts on the parent's image at the entry class named by the argument block.
+     */
+    int fork(MProc parent, PmMsg req) {
+        int len = req.length();
+        if (len <= 0 || len > MAX_ARGS) return Errno.EINVAL;
+        // Children go to slots after INIT's (the boot slots stay reserved for their services).
+        int free = table.freeForkSlots();
+        if (free == 0 || (free <= LAST_FEW && parent.effUid != Ids.SUPER_USER)) return Errno.EAGAIN;
+        Message m = new Message();
+        int childEp = Endpoint.NONE;
+        int slot = -1;
+        // A slot PM thinks free may hold a process the host started later: try the next one.
+        for (int attempt = 0; attempt < Endpoint.NR_PROCS && childEp == Endpoint.NONE; attempt++) {
+            slot = table.freeSlot(nextSlot);
+            if (slot < 0) return Errno.EAGAIN;
+            nextSlot = slot + 1;
+            new SysForkMsg(m.clear()).parent(parent.endpoint).slot(slot);
+            if (trap.kernelCall(SysCalls.SYS_FORK, m) == Errno.OK) childEp = new SysForkMsg(m).child();
+        }
+        if (childEp == Endpoint.NONE) return Errno.EAGAIN;
+        if (table.vm != Endpoint.NONE) {
+            new VmMsg(m.clear()).endpoint(parent.endpoint).child(childEp);
+            m.type(VmMsg.VM_FORK);
+            if (trap.sendrec(table.vm, m) != Errno.OK || m.type() != Errno.OK) {
+                Sys.clear(trap, childEp);
+                return Errno.ENOMEM;
+            }
+        }
+        // The argument block goes from the parent's memory to the same address in the child's.
+        int r = Sys.vircopy(trap, parent.endpoint, req.address(), childEp, req.address(), len);
+        if (r == Errno.OK) {
+            new SysExecMsg(m.clear()).endpoint(childEp).flags(SysExecMsg.EXEC_SAME_IMAGE)
+                    .sourceEndpoint(parent.endpoint).argsAddress(req.address()).argsLength(len);
+            r = trap.kernelCall(SysCalls.SYS_EXEC, m);
+        }
+        // A service's child gets the user privileges but NO_PRIV (the kernel's rule): lift it.
+        if (r == Errno.OK && parent.is(MProc.PRIV_PROC)) r = Sys.privctlAllow(trap, childEp);
+        if (r != Errno.OK) {
+            if (table.vm != Endpoint.NONE) vmExit(childEp);
+            Sys.clear(trap, childEp);
+            return r;
+        }
+        MProc child = table.at(slot);
+        child.reset();
+        child.flags = MProc.IN_USE;
+        child.endpoint = childEp;
+        child.pid = table.newPid();
+        child.parent = parent.slot;
+        child.inheritFrom(parent);
+        r = schedule(child, parent);
+        if (r != Errno.OK) {
+            if (table.vm != Endpoint.NONE) vmExit(childEp);
+            Sys.clear(trap, childEp);
+            release(child);
+            return r;
+        }
+        return child.pid;
+    }
+
+    /** SCHED takes the child (inheriting the parent's queue if SCHED has it), else the kernel. */
+    private int schedule(MProc child, MProc parent) {
+        Message m = new Message();
+        if (table.sched != Endpoint.NONE) {
+            boolean inherit = parent.scheduler == table.sched;
+            new SchedMsg(m).endpoint(child.endpoint).parent(parent.endpoint).maxPriority(USER_Q)
+                    .quantum(USER_QUANTUM_MS);
+            m.type(inherit ? SchedMsg.SCHEDULING_INHERIT : SchedMsg.SCHEDULING_START);
+            if (trap.sendrec(table.sched, m) != Errno.OK || m.type() != Errno.OK) return Errno.EAGAIN;
+            child.scheduler = table.sched;
+            return Errno.OK;
+        }
+        new SysSchedctlMsg(m).flags(SysSchedctlMsg.FLAG_KERNEL).endpoint(child.endpoint).priority(USER_Q)
+                .quantum(USER_QUANTUM_MS).cpu(0);
+        child.scheduler = Endpoint.NONE;
+        return trap.kernelCall(SysCalls.SYS_SCHEDCTL, m);
+    }
+
+    /**
+     * The process ends with {@code code} (exit) or signal {@code sig}: its slot in the kernel is
+     * freed, its children go to INIT, and it stays a zombie until its parent waits.
+     */
+    int exit(MProc p, int code, int sig) {
+        p.exitStatus = code;
+        p.sigStatus = sig;
+        signals.cancelAlarm(p);
+        if (p.scheduler != Endpoint.NONE) {
+            Message m = new Message(SchedMsg.SCHEDULING_STOP);
+            new SchedMsg(m).endpoint(p.endpoint);
+            trap.sendrec(p.scheduler, m);
+        }
+        Times t = Sys.times(trap, p.endpoint); // collected before the slot is cleared
+        p.userTicks = t.userTicks();
+        p.systemTicks = t.systemTicks();
+        Sys.clear(trap, p.endpoint);
+        if (table.vm != Endpoint.NONE) vmExit(p.endpoint);
+        MProc init = table.at(Endpoint.INIT);
+        for (MProc c : table.all()) {
+            if (!c.inUse() || c.parent != p.slot || c == p) continue;
+            c.parent = Endpoint.INIT;
+            if (!c.is(MProc.ZOMBIE)) continue;
+            if (init.inUse()) tellParent(c);
+            else release(c); // no INIT to collect it
+        }
+        p.flags = (p.flags & MProc.IN_USE) | MProc.ZOMBIE;
+        p.pending.clear();
+        MProc parent = table.at(p.parent);
+        if (p.parent == p.slot || !parent.inUse() || parent.is(MProc.ZOMBIE)) {
+            release(p); // nobody will wait for it (INIT itself, or a parent-less process)
+        } else {
+            tellParent(p);
+        }
+        return Errno.SUSPEND;
+    }
+
+    /** check_parent: a waiting parent collects the zombie at once, else it gets SIGCHLD. */
+    private void tellParent(MProc zombie) {
+        MProc parent = table.at(zombie.parent);
+        if (parent.is(MProc.WAITING) && matches(parent, zombie, parent.waitPid)) {
+            parent.flags &= ~MProc.WAITING;
+            reap(parent, zombie);
+        } else {
+            signals.signal(parent, Signals.SIGCHLD, false);
+        }
+    }
+
+    /** PM_WAIT4: pid > 0 that child, -1 any, 0 own group, < -1 that group. */
+    int wait4(MProc p, PmMsg req) {
+        int pid = req.pid();
+        int options = req.number();
+        boolean any = false;
+        for (MProc c : table.all()) {
+            if (!c.inUse() || c.parent != p.slot || c == p || !matches(p, c, pid)) continue;
+            any = true;
+            if (c.is(MProc.ZOMBIE)) {
+                int childPid = c.pid;
+                req.pid(childPid).value1(waitStatus(c));
+                account(p, c);
+                release(c);
+                return childPid;
+            }
+        }
+        if (!any) return Errno.ECHILD;
+        if ((options & PmMsg.WNOHANG) != 0) return 0;
+        p.flags |= MProc.WAITING;
+        p.waitPid = pid;
+        p.waitOptions = options;
+        return Errno.SUSPEND;
+    }
+
+    private static boolean matches(MProc parent, MProc child, int pid) {
+        if (pid > 0) return child.pid == pid;
+        if (pid == -1) return true;
+        if (pid == 0) return child.pgrp == parent.pgrp;
+        return child.pgrp == -pid;
+    }
+
+    private void reap(MProc parent, MProc zombie) {
+        Message m = new Message(zombie.pid);
+        new PmMsg(m).pid(zombie.pid).value1(waitStatus(zombie));
+        account(parent, zombie);
+        release(zombie);
+        trap.sendnb(parent.endpoint, m);
+    }
+
+    /** MINIX's W_EXITCODE(code, sig): exit code in bits 8..15, terminating signal in 0..6. */
+    static int waitStatus(MProc p) {
+        return (p.exitStatus & 0xFF) << 8 | (p.sigStatus & 0x7F);
+    }
+
+    /** The waited-for child's times (and its own children's) count for the parent. */
+    private static void account(MProc parent, MProc child) {
+        parent.childUserTicks += child.userTicks + child.childUserTicks;
+        parent.childSystemTicks += child.systemTicks + child.childSystemTicks;
+    }
+
+    /** PM_TIMES: the caller's ticks from the kernel, its children's from PM. */
+    int times(MProc p, PmMsg req) {
+        Times t = Sys.times(trap, p.endpoint);
+        if (t.result() != Errno.OK) return t.result();
+        req.userTicks(t.userTicks()).systemTicks(t.systemTicks()).childUserTicks(p.childUserTicks)
+                .childSystemTicks(p.childSystemTicks).uptime(t.uptime());
+        return Errno.OK;
+    }
+
+    private void release(MProc p) {
+        p.reset();
+    }
+
+    private void vmExit(int endpoint) {
+        Message m = new Message(VmMsg.VM_EXIT);
+        new VmMsg(m).endpoint(endpoint);
+        trap.sendrec(table.vm, m);
+    }
+}

@@ -1,0 +1,90 @@
+package minixj.servers.pm;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+
+import minixj.lib.ipc.SigSet;
+import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.layout.PmMsg;
+
+/** One slot of PM's process table (MINIX's mproc). */
+final class MProc {
+    static final int IN_USE = 0x1;
+    static final int WAITING = 0x2;
+    static final int ZOMBIE = 0x4;
+    static final int PROC_STOPPED = 0x8;
+    static final int ALARM_ON = 0x10;
+    static final int SIGSUSPENDED = 0x100;
+    static final int PRIV_PROC = 0x2000;
+
+    final int slot;
+    int flags;
+    int endpoint;
+    int pid;
+    int parent;
+    /** Exit code and terminating signal, as wait reports them. */
+    int exitStatus;
+    int sigStatus;
+    int realUid, effUid, savedUid, realGid, effGid, savedGid;
+    int pgrp;
+    int session;
+    /** WAIT4's pid and options while WAITING. */
+    int waitPid;
+    int waitOptions;
+    /** Who schedules the process: SCHED's endpoint, or NONE for the kernel. */
+    int scheduler;
+    final SigSet ignore = new SigSet();
+    final SigSet catchSet = new SigSet();
+    final SigSet mask = new SigSet();
+    final SigSet pending = new SigSet();
+    /** Masks to restore at SIGRETURN (one per running handler) or at the end of SIGSUSPEND. */
+    final Deque<SigSet> savedMasks = new ArrayDeque<>();
+    SigSet suspendSavedMask;
+    final int[] handlers = new int[Signals.NSIG + 1];
+    /** Own CPU ticks at exit, and those of waited-for children (times(2)'s cutime/cstime). */
+    long userTicks, systemTicks, childUserTicks, childSystemTicks;
+    /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
+    long alarmAt;
+
+    MProc(int slot) {
+        this.slot = slot;
+        Arrays.fill(handlers, PmMsg.SIG_DFL);
+    }
+
+    boolean inUse() { return (flags & IN_USE) != 0; }
+    boolean is(int flag) { return (flags & flag) != 0; }
+
+    void reset() {
+        flags = 0;
+        endpoint = 0;
+        pid = 0;
+        parent = 0;
+        exitStatus = 0;
+        sigStatus = 0;
+        ignore.clear();
+        catchSet.clear();
+        mask.clear();
+        pending.clear();
+        savedMasks.clear();
+        suspendSavedMask = null;
+        Arrays.fill(handlers, PmMsg.SIG_DFL);
+        alarmAt = 0;
+        userTicks = 0;
+        systemTicks = 0;
+        childUserTicks = 0;
+        childSystemTicks = 0;
+    }
+
+    /** The fork child's copy of its parent (MINIX keeps ids, groups, signal dispositions and mask). */
+    void inheritFrom(MProc p) {
+        realUid = p.realUid; effUid = p.effUid; savedUid = p.savedUid;
+        realGid = p.realGid; effGid = p.effGid; savedGid = p.savedGid;
+        pgrp = p.pgrp;
+        session = p.session;
+        ignore.copyFrom(p.ignore);
+        catchSet.copyFrom(p.catchSet);
+        mask.copyFrom(p.mask);
+        System.arraycopy(p.handlers, 0, handlers, 0, handlers.length);
+    }
+}

@@ -1,0 +1,258 @@
+package minixj.servers.pm;
+
+import minixj.lib.ipc.Endpoint;
+import minixj.lib.ipc.Errno;
+import minixj.lib.ipc.Message;
+import minixj.lib.ipc.SigSet;
+import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.SysCalls;
+import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.SysSigsendMsg;
+import minixj.lib.sys.PendingSignals;
+import minixj.lib.sys.Sys;
+
+/**
+ * Signals (MINIX's signal.c): kill, the actions (ignore, block, catch through SYS_SIGSEND,
+ * default), PM as the kernel's signal manager for user processes, and per-process alarms
+ * multiplexed over PM's one SYS_SETALARM.
+ */
+final class PmSignals {
+    private final Trap trap;
+    private final ProcessTable table;
+    private final long hz;
+    private Lifecycle life;
+
+    PmSignals(Trap trap, ProcessTable table) {
+        this.trap = trap;
+        this.table = table;
+        this.hz = Sys.getHz(trap);
+    }
+
+    void lifecycle(Lifecycle life) {
+        this.life = life;
+    }
+
+    /** PM_KILL with MINIX's check_sig rules. */
+    int kill(MProc caller, int pid, int sig) {
+        if (sig < 0 || sig > Signals.NSIG) return Errno.EINVAL;
+        if (sig == Signals.SIGKILL && pid == ProcessTable.INIT_PID) return Errno.EINVAL;
+        int count = 0;
+        int error = Errno.ESRCH;
+        for (MProc p : table.all()) {
+            if (!p.inUse()) continue;
+            boolean match = pid > 0 ? p.pid == pid
+                    : pid == 0 ? p.pgrp == caller.pgrp
+                    : pid == -1 ? p.pid > ProcessTable.INIT_PID
+                    : p.pgrp == -pid;
+            if (!match || p.endpoint == table.vm) continue;
+            if (pid == -1 && p.is(MProc.PRIV_PROC)) continue; // broadcasts never reach services
+            if (p.is(MProc.PRIV_PROC) && !caller.is(MProc.PRIV_PROC) && sig != 0) {
+                error = Errno.EPERM;
+                continue;
+            }
+            if (caller.effUid != Ids.SUPER_USER && caller.realUid != p.realUid && caller.effUid != p.realUid
+                    && caller.realUid != p.effUid && caller.effUid != p.effUid) {
+                error = Errno.EPERM;
+                continue;
+            }
+            count++;
+            if (sig == 0 || p.is(MProc.ZOMBIE)) continue;
+            signal(p, sig, false);
+        }
+        if (count == 0) return error;
+        return caller.inUse() && !caller.is(MProc.ZOMBIE) ? Errno.OK : Errno.SUSPEND;
+    }
+
+    /** sig_proc: apply the process's action for {@code sig}. */
+    void signal(MProc p, int sig, boolean fromKernel) {
+        if (!p.inUse() || p.is(MProc.ZOMBIE)) return;
+        if (p.is(MProc.PRIV_PROC)) {
+            // A service's own signal manager handles it: let the kernel route it there.
+            if (p.endpoint != table.self && !fromKernel) Sys.kill(trap, p.endpoint, sig); // PM ignores its own
+            return;
+        }
+        if (sig == Signals.SIGCONT && p.is(MProc.PROC_STOPPED)) {
+            Sys.resume(trap, p.endpoint);
+            p.flags &= ~MProc.PROC_STOPPED;
+        }
+        boolean badIgnore = fromKernel && Signals.isLethal(sig) && sig != Signals.SIGABRT
+                && (p.ignore.contains(sig) || p.mask.contains(sig));
+        if (sig != Signals.SIGKILL && !badIgnore) {
+            if (p.ignore.contains(sig)) return;
+            if (p.mask.contains(sig) && sig != Signals.SIGSTOP) {
+                p.pending.add(sig);
+                return;
+            }
+            if (p.catchSet.contains(sig)) {
+                deliver(p, sig);
+                return;
+            }
+        }
+        switch (sig) {
+            case Signals.SIGCHLD, Signals.SIGURG, Signals.SIGWINCH, Signals.SIGCONT, Signals.SIGINFO,
+                    Signals.SIGPWR -> {
+                // default action: ignore
+            }
+            case Signals.SIGSTOP, Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU -> {
+                if (Sys.stop(trap, p.endpoint) == Errno.OK) p.flags |= MProc.PROC_STOPPED;
+            }
+            default -> life.exit(p, 0, sig);
+        }
+    }
+
+    /** sig_send: the process runs handler id for sig when it next leaves the kernel. */
+    private void deliver(MProc p, int sig) {
+        Message m = new Message();
+        new SysSigsendMsg(m).endpoint(p.endpoint).signal(sig).handlerId(p.handlers[sig]);
+        if (trap.kernelCall(SysCalls.SYS_SIGSEND, m) != Errno.OK) {
+            life.exit(p, 0, sig); // no way to run the handler: MINIX kills the process
+            return;
+        }
+        SigSet old = new SigSet().copyFrom(p.is(MProc.SIGSUSPENDED) ? p.suspendSavedMask : p.mask);
+        p.savedMasks.push(old);
+        p.mask.add(sig);
+        if (p.is(MProc.WAITING) || p.is(MProc.SIGSUSPENDED)) {
+            // The interrupted call fails with EINTR; the handler runs before the process sees it.
+            p.flags &= ~(MProc.WAITING | MProc.SIGSUSPENDED);
+            p.suspendSavedMask = null;
+            trap.sendnb(p.endpoint, new Message(Errno.EINTR));
+        }
+    }
+
+    /** Deliver the pending signals the mask no longer blocks; false if the process died of one. */
+    private boolean checkPending(MProc p) {
+        int ep = p.endpoint;
+        for (int sig = 1; sig <= Signals.NSIG; sig++) {
+            if (p.pending.contains(sig) && !p.mask.contains(sig)) {
+                p.pending.remove(sig);
+                signal(p, sig, false);
+                if (!p.inUse() || p.endpoint != ep || p.is(MProc.ZOMBIE)) return false;
+            }
+        }
+        return true;
+    }
+
+    int sigaction(MProc p, PmMsg req) {
+        int sig = req.number();
+        int handler = req.handler();
+        if (sig < 1 || sig > Signals.NSIG || handler < PmMsg.SIG_IGN) return Errno.EINVAL;
+        if ((sig == Signals.SIGKILL || sig == Signals.SIGSTOP) && handler != PmMsg.SIG_DFL) return Errno.EINVAL;
+        req.handler(p.handlers[sig]);
+        p.handlers[sig] = handler;
+        if (handler == PmMsg.SIG_IGN) {
+            p.ignore.add(sig);
+            p.catchSet.remove(sig);
+            p.pending.remove(sig);
+        } else if (handler == PmMsg.SIG_DFL) {
+            p.ignore.remove(sig);
+            p.catchSet.remove(sig);
+        } else {
+            p.ignore.remove(sig);
+            p.catchSet.add(sig);
+        }
+        return Errno.OK;
+    }
+
+    int sigprocmask(MProc p, PmMsg req) {
+        SigSet set = req.sigset();
+        SigSet old = new SigSet().copyFrom(p.mask);
+        switch (req.number()) {
+            case PmMsg.SIG_BLOCK -> { for (int s = 1; s <= Signals.NSIG; s++) if (set.contains(s)) p.mask.add(s); }
+            case PmMsg.SIG_UNBLOCK -> { for (int s = 1; s <= Signals.NSIG; s++) if (set.contains(s)) p.mask.remove(s); }
+            case PmMsg.SIG_SETMASK -> p.mask.copyFrom(set);
+            case 0 -> { } // query only
+            default -> { return Errno.EINVAL; }
+        }
+        p.mask.remove(Signals.SIGKILL).remove(Signals.SIGSTOP);
+        req.sigset(old);
+        return checkPending(p) ? Errno.OK : Errno.SUSPEND;
+    }
+
+    /** Wait with a temporary mask until a signal is caught (EINTR) or kills the process. */
+    int sigsuspend(MProc p, PmMsg req) {
+        p.suspendSavedMask = new SigSet().copyFrom(p.mask);
+        p.mask.copyFrom(req.sigset()).remove(Signals.SIGKILL).remove(Signals.SIGSTOP);
+        p.flags |= MProc.SIGSUSPENDED;
+        checkPending(p);
+        return Errno.SUSPEND;
+    }
+
+    /** The handler finished: restore the mask saved at delivery and tell the kernel. */
+    int sigreturn(MProc p) {
+        if (p.savedMasks.isEmpty()) return Errno.EINVAL;
+        p.mask.copyFrom(p.savedMasks.pop()).remove(Signals.SIGKILL).remove(Signals.SIGSTOP);
+        Message m = new Message();
+        new SysSigsendMsg(m).endpoint(p.endpoint);
+        int r = trap.kernelCall(SysCalls.SYS_SIGRETURN, m);
+        if (r != Errno.OK) return r;
+        return checkPending(p) ? Errno.OK : Errno.SUSPEND;
+    }
+
+    /** A notify from SYSTEM: fetch every process with kernel signals for PM and act on them. */
+    void kernelSignals() {
+        while (true) {
+            PendingSignals ps = Sys.getksig(trap);
+            if (ps.result() != Errno.OK || ps.endpoint() == Endpoint.NONE) return;
+            int ep = ps.endpoint();
+            MProc p = table.byEndpoint(ep);
+            if (p == null) {
+                // A user process PM never knew (started by the host after PM): it just runs on.
+                Sys.endksig(trap, ep);
+                continue;
+            }
+            for (int sig = 1; sig <= Signals.NSIG; sig++) {
+                if (!ps.signals().contains(sig)) continue;
+                if (!p.inUse() || p.endpoint != ep || p.is(MProc.ZOMBIE)) break;
+                signal(p, sig, true);
+            }
+            if (p.inUse() && p.endpoint == ep && !p.is(MProc.ZOMBIE)) Sys.endksig(trap, ep);
+        }
+    }
+
+    /** PM_ITIMER (alarm): seconds from now (0 cancels); returns the seconds left on the old one. */
+    int alarm(MProc p, int seconds) {
+        if (seconds < 0) return Errno.EINVAL;
+        long now = uptime();
+        int left = p.is(MProc.ALARM_ON) ? (int) Math.max(1, (p.alarmAt - now + hz - 1) / hz) : 0;
+        if (seconds == 0) {
+            p.flags &= ~MProc.ALARM_ON;
+        } else {
+            p.alarmAt = now + seconds * hz;
+            p.flags |= MProc.ALARM_ON;
+        }
+        rearm();
+        return left;
+    }
+
+    void cancelAlarm(MProc p) {
+        if (!p.is(MProc.ALARM_ON)) return;
+        p.flags &= ~MProc.ALARM_ON;
+        rearm();
+    }
+
+    /** A notify from CLOCK: expired alarms become SIGALRM. */
+    void alarms() {
+        long now = uptime();
+        for (MProc p : table.all()) {
+            if (p.inUse() && p.is(MProc.ALARM_ON) && p.alarmAt <= now) {
+                p.flags &= ~MProc.ALARM_ON;
+                signal(p, Signals.SIGALRM, false);
+            }
+        }
+        rearm();
+    }
+
+    private void rearm() {
+        long next = Long.MAX_VALUE;
+        for (MProc p : table.all()) {
+            if (p.inUse() && p.is(MProc.ALARM_ON)) next = Math.min(next, p.alarmAt);
+        }
+        if (next == Long.MAX_VALUE) Sys.setalarm(trap, 0, false);
+        else Sys.setalarm(trap, Math.max(next, uptime() + 1), true);
+    }
+
+    private long uptime() {
+        return Sys.times(trap, Endpoint.NONE).uptime();
+    }
+}
