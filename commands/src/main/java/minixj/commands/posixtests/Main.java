@@ -1,0 +1,23 @@
+package minixj.commands.posixtests;
+
+/**
+ * The in-OS test programs, MINIX's test1, test2, ... in one JAR: {@code args[0]} names the test
+ * (as MINIX's program name does), further arguments go to it. Each test is a class here named
+ * {@code TestN} with a {@code run(Common, String[])} method; children of a test start at nested
+ * classes of it (fork takes an entry class).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String test = args.length > 0 ? args[0] : "";
+        Common t = new Common(test.replace("test", ""));
+        switch (test) {
+            default -> {
+                t.e(1, "no such test: " + test);
+            }
+        }
+        t.quit();
+    }
+}

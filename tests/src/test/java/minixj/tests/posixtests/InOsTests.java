@@ -1,0 +1,54 @@
+package minixj.tests.posixtests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import minixj.kernel.KernelConfig;
+import minixj.kernel.Machine;
+import minixj.kernel.ProcessSpec;
+import minixj.kernel.loader.JarImage;
+import minixj.lib.ipc.Endpoint;
+
+/**
+ * Runs one of the in-OS test programs ({@code minixj.commands.posixtests}, MINIX's test1, test2,
+ * ...) inside a machine with SCHED, VM and PM, in virtual time, and checks that it printed
+ * {@code Test N ok}.
+ */
+final class InOsTests {
+    private InOsTests() {
+    }
+
+    static JarImage jar(String pkg, String main) {
+        return JarImage.fromClasspath(InOsTests.class.getClassLoader(), pkg, main);
+    }
+
+    /** Runs {@code test} (for example "test1") with {@code args}; returns the kernel log. */
+    static List<String> run(String test, String... args) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        KernelConfig config = KernelConfig.defaults().withVirtualTime(true).withWatchdog(0, false);
+        try (Machine m = new Machine(config, log::add)) {
+            m.spawn(ProcessSpec.system(jar("minixj.servers.sched", "minixj.servers.sched.Sched")).inSlot(Endpoint.SCHED));
+            m.spawn(ProcessSpec.system(jar("minixj.servers.vm", "minixj.servers.vm.Vm")).inSlot(Endpoint.VM)
+                    .withSigManagers(Endpoint.SELF, Endpoint.NONE));
+            m.spawn(ProcessSpec.system(jar("minixj.servers.pm", "minixj.servers.pm.Pm")).inSlot(Endpoint.PM));
+            String[] full = new String[args.length + 1];
+            full[0] = test;
+            System.arraycopy(args, 0, full, 1, args.length);
+            int program = m.spawn(ProcessSpec.user(jar("minixj.commands.posixtests", "minixj.commands.posixtests.Main"))
+                    .inSlot(Endpoint.INIT).withArgs(full));
+            m.start();
+            m.awaitExit(program, Duration.ofSeconds(120));
+        }
+        return List.copyOf(log);
+    }
+
+    /** Runs {@code test} and asserts it reported {@code ok}. */
+    static void assertPasses(String test, String... args) throws Exception {
+        List<String> log = run(test, args);
+        String expected = "Test " + test.replace("test", "") + " ok";
+        assertTrue(log.contains(expected), () -> test + " did not pass:\n" + String.join("\n", log));
+    }
+}
