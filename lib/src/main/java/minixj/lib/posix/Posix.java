@@ -1,7 +1,9 @@
 package minixj.lib.posix;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -11,7 +13,11 @@ import minixj.lib.ipc.Message;
 import minixj.lib.ipc.SigSet;
 import minixj.lib.ipc.Signals;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.PmProcEntry;
+import minixj.lib.ipc.layout.PmSigactionMsg;
+import minixj.lib.ipc.layout.PmTimeMsg;
 import minixj.lib.mem.MemoryLayout;
 
 /**
@@ -47,12 +53,17 @@ public final class Posix {
     }
 
     private PmMsg call(String name, int type, PmMsg req) {
-        Message m = req.message();
+        send(name, type, req.message());
+        return req;
+    }
+
+    /** Sends request {@code m} of {@code type} to PM; returns the reply's result, throws on an error. */
+    private int send(String name, int type, Message m) {
         m.type(type);
         int r = trap.sendrec(Endpoint.PM, m);
         if (r != Errno.OK) throw new PosixException(name, r);
         if (m.type() < 0) throw new PosixException(name, m.type());
-        return req;
+        return m.type();
     }
 
     private static PmMsg msg() {
@@ -107,17 +118,37 @@ public final class Posix {
     public void kill(int pid, int sig) { call("kill", PmMsg.PM_KILL, msg().pid(pid).number(sig)); }
 
     /** Catches {@code sig} with {@code handler} (it receives the signal number). */
-    public void sigaction(int sig, IntConsumer handler) {
-        installFrameHandler();
-        call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
-        handlers.put(sig, handler);
-    }
+    public void sigaction(int sig, IntConsumer handler) { sigaction(sig, SigAction.handle(handler, new SigSet(), 0)); }
 
     /** SIG_IGN. */
-    public void sigignore(int sig) { call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(PmMsg.SIG_IGN)); }
+    public void sigignore(int sig) { sigaction(sig, SigAction.ignore()); }
 
     /** SIG_DFL. */
-    public void sigdefault(int sig) { call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(PmMsg.SIG_DFL)); }
+    public void sigdefault(int sig) { sigaction(sig, SigAction.defaults()); }
+
+    /**
+     * sigaction: installs {@code act} for {@code sig} (null = only read) and returns the action
+     * it replaces. The handler of a returned caught action is the one this library installed.
+     */
+    public SigAction sigaction(int sig, SigAction act) {
+        PmSigactionMsg req = new PmSigactionMsg(new Message()).signal(sig);
+        if (act != null) {
+            int handler = switch (act.disposition()) {
+                case DEFAULT -> PmMsg.SIG_DFL;
+                case IGNORE -> PmMsg.SIG_IGN;
+                case CATCH -> sig; // the handler id is the signal number
+            };
+            if (act.disposition() == SigAction.Disposition.CATCH) installFrameHandler();
+            req.install(1).handler(handler).flags(act.flags()).mask(act.mask());
+        }
+        IntConsumer previous = handlers.get(sig);
+        send("sigaction", PmMsg.PM_SIGACTION, req.message());
+        if (act != null && act.disposition() == SigAction.Disposition.CATCH) handlers.put(sig, act.handler());
+        int old = req.handler();
+        SigAction.Disposition d = old == PmMsg.SIG_DFL ? SigAction.Disposition.DEFAULT
+                : old == PmMsg.SIG_IGN ? SigAction.Disposition.IGNORE : SigAction.Disposition.CATCH;
+        return new SigAction(d, d == SigAction.Disposition.CATCH ? previous : null, req.mask(), req.flags());
+    }
 
     private void installFrameHandler() {
         if (frameHandlerInstalled) return;
@@ -132,9 +163,20 @@ public final class Posix {
         });
     }
 
-    /** sigprocmask with how = {@link PmMsg#SIG_BLOCK}, SIG_UNBLOCK or SIG_SETMASK; returns the old mask. */
+    /**
+     * sigprocmask with how = {@link PmMsg#SIG_BLOCK}, SIG_UNBLOCK or SIG_SETMASK; returns the old
+     * mask. A null {@code set} only reads the mask.
+     */
     public SigSet sigprocmask(int how, SigSet set) {
-        return call("sigprocmask", PmMsg.PM_SIGPROCMASK, msg().number(how).sigset(set)).sigset();
+        PmMsg req = set == null ? msg().number(0).sigset(new SigSet()) : msg().number(how).sigset(set);
+        return call("sigprocmask", PmMsg.PM_SIGPROCMASK, req).sigset();
+    }
+
+    /** sigfillset: every signal a process can name (1..{@link Signals#NSIG}). */
+    public static SigSet sigfillset() {
+        SigSet s = new SigSet();
+        for (int sig = 1; sig <= Signals.NSIG; sig++) s.add(sig);
+        return s;
     }
 
     /** Blocks one signal; returns the old mask. */
@@ -149,8 +191,15 @@ public final class Posix {
     /** Waits with {@code mask} until a caught signal has run its handler; always ends in EINTR as POSIX's. */
     public void sigsuspend(SigSet mask) { call("sigsuspend", PmMsg.PM_SIGSUSPEND, msg().sigset(mask)); }
 
-    /** SIGALRM in {@code seconds} (0 cancels); returns the seconds left on the previous alarm. */
-    public int alarm(int seconds) { return value("alarm", PmMsg.PM_ITIMER, msg().number(seconds)); }
+    /**
+     * SIGALRM in {@code seconds} (0 cancels): ITIMER_REAL without interval. Returns the seconds
+     * left on the previous timer, rounded up.
+     */
+    public int alarm(int seconds) {
+        if (seconds < 0) throw new PosixException("alarm", Errno.EINVAL);
+        Itimerval old = setitimer(PmTimeMsg.ITIMER_REAL, Itimerval.of(seconds, 0, 0, 0));
+        return (int) (old.value().sec() + (old.value().usec() > 0 ? 1 : 0));
+    }
 
     public int getuid() { return call("getuid", PmMsg.PM_GETUID, msg()).value1(); }
     public int geteuid() { return call("geteuid", PmMsg.PM_GETUID, msg()).value2(); }
@@ -174,6 +223,151 @@ public final class Posix {
         PmMsg r = call("times", PmMsg.PM_TIMES, msg());
         return new Tms(r.userTicks(), r.systemTicks(), r.childUserTicks(), r.childSystemTicks(), r.uptime());
     }
+
+    // ------------------------------------------------------------------ time, resources, system
+
+    /** Scratch memory of the library for results PM copies out (a rusage). */
+    public static final long SCRATCH_ADDRESS = ARGS_ADDRESS + ARGS_SIZE;
+    /** Where {@link #procTable} has PM copy the process table (below the argument block). */
+    public static final long SYSINFO_ADDRESS = ARGS_ADDRESS - PmProcEntry.TABLE_SIZE;
+    /** waitpid option: report stopped children too ({@link WaitStatus#stopped}). */
+    public static final int WUNTRACED = PmMsg.WUNTRACED;
+
+    /** setitimer: arms timer {@code which} (PmTimeMsg.ITIMER_*) with {@code value}; returns the old setting. */
+    public Itimerval setitimer(int which, Itimerval value) {
+        PmTimeMsg req = new PmTimeMsg(new Message()).which(which).flags(PmTimeMsg.ITIMER_SET | PmTimeMsg.ITIMER_GET)
+                .seconds(value.value().sec()).fraction(value.value().usec())
+                .intervalSeconds(value.interval().sec()).intervalFraction(value.interval().usec());
+        send("setitimer", PmMsg.PM_ITIMER, req.message());
+        return itimerval(req);
+    }
+
+    /** getitimer: the time left on timer {@code which} and its interval. */
+    public Itimerval getitimer(int which) {
+        PmTimeMsg req = new PmTimeMsg(new Message()).which(which).flags(PmTimeMsg.ITIMER_GET);
+        send("getitimer", PmMsg.PM_ITIMER, req.message());
+        return itimerval(req);
+    }
+
+    private static Itimerval itimerval(PmTimeMsg r) {
+        return Itimerval.of(r.seconds(), r.fraction(), r.intervalSeconds(), r.intervalFraction());
+    }
+
+    /** clock_gettime of PmTimeMsg.CLOCK_REALTIME or CLOCK_MONOTONIC. */
+    public Timespec clockGettime(int clock) { return timespec("clock_gettime", PmMsg.PM_CLOCK_GETTIME, clock); }
+
+    /** clock_getres: the clock's tick. */
+    public Timespec clockGetres(int clock) { return timespec("clock_getres", PmMsg.PM_CLOCK_GETRES, clock); }
+
+    private Timespec timespec(String name, int call, int clock) {
+        PmTimeMsg req = new PmTimeMsg(new Message()).which(clock);
+        send(name, call, req.message());
+        return new Timespec(req.seconds(), req.fraction());
+    }
+
+    /** clock_settime (root; CLOCK_REALTIME only). */
+    public void clockSettime(int clock, Timespec time) {
+        send("clock_settime", PmMsg.PM_CLOCK_SETTIME,
+                new PmTimeMsg(new Message()).which(clock).seconds(time.sec()).fraction(time.nsec()).message());
+    }
+
+    /** gettimeofday. */
+    public Timeval gettimeofday() {
+        PmTimeMsg req = new PmTimeMsg(new Message());
+        send("gettimeofday", PmMsg.PM_GETTIMEOFDAY, req.message());
+        return new Timeval(req.seconds(), req.fraction());
+    }
+
+    /** stime (root): the date becomes {@code seconds} since the epoch. */
+    public void stime(long seconds) {
+        send("stime", PmMsg.PM_STIME, new PmTimeMsg(new Message()).seconds(seconds).message());
+    }
+
+    /** Clock ticks since boot. */
+    public long uptime() { return times().uptime(); }
+
+    /** getrusage of PmInfoMsg.RUSAGE_SELF or RUSAGE_CHILDREN. */
+    public Rusage getrusage(int who) {
+        getrusage(who, SCRATCH_ADDRESS);
+        return readRusage(SCRATCH_ADDRESS);
+    }
+
+    /** getrusage into {@code address} of this process's memory (C's form: a bad address is EFAULT). */
+    public void getrusage(int who, long address) {
+        send("getrusage", PmMsg.PM_GETRUSAGE, new PmInfoMsg(new Message()).what(who).address(address).message());
+    }
+
+    /**
+     * wait4: as {@link #waitpid}, PM also copying the child's resource usage to
+     * {@code rusageAddress} of this process's memory (0 = not wanted).
+     */
+    public WaitStatus wait4(int pid, int options, long rusageAddress) {
+        PmMsg reply = call("wait4", PmMsg.PM_WAIT4, msg().pid(pid).number(options).address(rusageAddress));
+        int r = reply.message().type();
+        return new WaitStatus(r, r > 0 ? reply.value1() : 0);
+    }
+
+    /** wait4 with the child's resource usage (null when no child was collected). */
+    public WaitRusage wait4(int pid, int options) {
+        WaitStatus w = wait4(pid, options, SCRATCH_ADDRESS);
+        boolean reaped = w.pid() > 0 && !w.stopped();
+        return new WaitRusage(w, reaped ? readRusage(SCRATCH_ADDRESS) : null);
+    }
+
+    private Rusage readRusage(long address) {
+        byte[] b = new byte[Rusage.SIZE];
+        trap.memory().read(address, b, 0, b.length);
+        return Rusage.fromBytes(b);
+    }
+
+    /** getsysinfo(PM, what, address, size): PM copies item {@code what} to {@code address} (root). */
+    public void getsysinfo(int what, long address, int size) {
+        send("getsysinfo", PmMsg.PM_GETSYSINFO,
+                new PmInfoMsg(new Message()).what(what).address(address).size(size).message());
+    }
+
+    /** PM's process table (getsysinfo SI_PROC_TAB, root only): the slots in use, by slot. */
+    public List<PmProcEntry> procTable() {
+        getsysinfo(PmInfoMsg.SI_PROC_TAB, SYSINFO_ADDRESS, PmProcEntry.TABLE_SIZE);
+        byte[] table = new byte[PmProcEntry.TABLE_SIZE];
+        trap.memory().read(SYSINFO_ADDRESS, table, 0, table.length);
+        List<PmProcEntry> entries = new ArrayList<>();
+        for (int slot = 0; slot < Endpoint.NR_PROCS; slot++) {
+            PmProcEntry e = PmProcEntry.readFrom(table, slot);
+            if (e.inUse()) entries.add(e);
+        }
+        return entries;
+    }
+
+    /** reboot (root): PmInfoMsg.RB_AUTOBOOT, RB_HALT or RB_POWERDOWN. Returns only by failing. */
+    public void reboot(int how) {
+        send("reboot", PmMsg.PM_REBOOT, new PmInfoMsg(new Message()).what(how).message());
+    }
+
+    /** getgroups: the supplementary groups. */
+    public int[] getgroups() {
+        PmInfoMsg req = new PmInfoMsg(new Message()).what(PmInfoMsg.NGROUPS_MAX);
+        int n = send("getgroups", PmMsg.PM_GETGROUPS, req.message());
+        int[] groups = new int[n];
+        for (int i = 0; i < n; i++) groups[i] = req.group(i);
+        return groups;
+    }
+
+    /** getgroups with room for {@code size} groups: EINVAL when there are more (0 = count only). */
+    public int getgroupsCount(int size) {
+        return send("getgroups", PmMsg.PM_GETGROUPS, new PmInfoMsg(new Message()).what(size).message());
+    }
+
+    /** setgroups (root; at most PmInfoMsg.NGROUPS_MAX). */
+    public void setgroups(int... groups) {
+        if (groups.length > PmInfoMsg.NGROUPS_MAX) throw new PosixException("setgroups", Errno.EINVAL);
+        PmInfoMsg req = new PmInfoMsg(new Message()).what(groups.length);
+        for (int i = 0; i < groups.length; i++) req.group(i, groups[i]);
+        send("setgroups", PmMsg.PM_SETGROUPS, req.message());
+    }
+
+    /** issetugid: whether the process ran a set-uid or set-gid program. */
+    public boolean issetugid() { return send("issetugid", PmMsg.PM_ISSETUGID, new Message()) != 0; }
 
     /** True when {@code sig} is a signal number a process may name. */
     public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }

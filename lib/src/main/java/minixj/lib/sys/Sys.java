@@ -23,11 +23,13 @@ import minixj.lib.ipc.layout.SysSchedctlMsg;
 import minixj.lib.ipc.layout.SysScheduleMsg;
 import minixj.lib.ipc.layout.SysSetalarmMsg;
 import minixj.lib.ipc.layout.SysSetgrantMsg;
+import minixj.lib.ipc.layout.SysSettimeMsg;
 import minixj.lib.ipc.layout.SysStatectlMsg;
 import minixj.lib.ipc.layout.SysTimesMsg;
 import minixj.lib.ipc.layout.SysUmapMsg;
 import minixj.lib.ipc.layout.SysUpdateMsg;
 import minixj.lib.ipc.layout.SysVsafecopyMsg;
+import minixj.lib.ipc.layout.SysVtimerMsg;
 import minixj.lib.mem.SafecopyVector;
 import minixj.lib.mem.UserMemory;
 
@@ -186,6 +188,32 @@ public final class Sys {
         SysTimesMsg req = new SysTimesMsg(m).endpoint(endpoint);
         int r = trap.kernelCall(SysCalls.SYS_TIMES, m);
         return new Times(r, req.userTicks(), req.systemTicks(), req.uptime(), req.bootTime(), req.realtime());
+    }
+
+    /**
+     * SYS_VTIMER: reads {@code endpoint}'s ITIMER_VIRTUAL or ITIMER_PROF counter ({@code which} =
+     * {@link SysVtimerMsg#VT_VIRTUAL} or VT_PROF, in ticks, 0 = off) and, when {@code set}, sets
+     * it to {@code ticks}.
+     */
+    public static Vtimer vtimer(Trap trap, int endpoint, int which, boolean set, long ticks) {
+        Message m = new Message();
+        SysVtimerMsg req = new SysVtimerMsg(m).endpoint(endpoint).which(which).set(set ? 1 : 0).value(ticks);
+        int r = trap.kernelCall(SysCalls.SYS_VTIMER, m);
+        return new Vtimer(r, req.oldValue());
+    }
+
+    /** SYS_STIME: the boot time becomes {@code seconds} since the epoch. */
+    public static int stime(Trap trap, long seconds) {
+        Message m = new Message();
+        new SysSettimeMsg(m).value(seconds);
+        return trap.kernelCall(SysCalls.SYS_STIME, m);
+    }
+
+    /** SYS_SETTIME: realtime becomes {@code ticks} since the epoch ({@code absolute}) or moves by {@code ticks}. */
+    public static int settime(Trap trap, boolean absolute, long ticks) {
+        Message m = new Message();
+        new SysSettimeMsg(m).absolute(absolute ? 1 : 0).value(ticks);
+        return trap.kernelCall(SysCalls.SYS_SETTIME, m);
     }
 
     // ------------------------------------------------------------------ information and diagnostics

@@ -1,12 +1,14 @@
 package minixj.servers.pm;
 
 import minixj.lib.ipc.Errno;
+import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
 
 /**
- * User and group ids, sessions and process groups. Root (effective id 0) sets all three ids
- * with setuid/setgid; anyone else may only take its real or saved id, and then only the
- * effective id changes (POSIX; MINIX's BSD variant sets all three for everyone).
+ * User and group ids, supplementary groups, sessions and process groups. MINIX's (BSD) rules:
+ * setuid/setgid need root or the real id and then set real, effective and saved ids alike;
+ * seteuid/setegid need root, the real or the saved id, and set the effective id only. Only the
+ * effective uid counts as privilege, for groups too. TODO(VFS): tell VFS of new ids and groups.
  */
 final class Ids {
     static final int SUPER_USER = 0;
@@ -19,24 +21,45 @@ final class Ids {
         boolean root = p.effUid == SUPER_USER;
         switch (call) {
             case PmMsg.PM_SETUID -> {
-                if (root) { p.realUid = id; p.effUid = id; p.savedUid = id; return Errno.OK; }
-                if (id != p.realUid && id != p.savedUid) return Errno.EPERM;
+                if (!root && id != p.realUid) return Errno.EPERM;
+                p.realUid = id;
                 p.effUid = id;
+                p.savedUid = id;
             }
             case PmMsg.PM_SETEUID -> {
                 if (!root && id != p.realUid && id != p.savedUid) return Errno.EPERM;
                 p.effUid = id;
             }
             case PmMsg.PM_SETGID -> {
-                if (root) { p.realGid = id; p.effGid = id; p.savedGid = id; return Errno.OK; }
-                if (id != p.realGid && id != p.savedGid) return Errno.EPERM;
+                if (!root && id != p.realGid) return Errno.EPERM;
+                p.realGid = id;
                 p.effGid = id;
+                p.savedGid = id;
             }
             default -> {
                 if (!root && id != p.realGid && id != p.savedGid) return Errno.EPERM;
                 p.effGid = id;
             }
         }
+        return Errno.OK;
+    }
+
+    /** GETGROUPS (count only when asked for 0; EINVAL when the caller has room for fewer) and SETGROUPS (root). */
+    static int groups(MProc p, int call, PmInfoMsg req) {
+        int n = req.what();
+        if (n < 0 || n > PmInfoMsg.NGROUPS_MAX) return Errno.EINVAL;
+        if (call == PmMsg.PM_GETGROUPS) {
+            if (n == 0) return p.groupCount;
+            if (n < p.groupCount) return Errno.EINVAL;
+            for (int i = 0; i < p.groupCount; i++) req.group(i, p.groups[i]);
+            return p.groupCount;
+        }
+        if (p.effUid != SUPER_USER) return Errno.EPERM;
+        for (int i = 0; i < n; i++) {
+            if (req.group(i) < 0) return Errno.EINVAL;
+        }
+        for (int i = 0; i < n; i++) p.groups[i] = req.group(i);
+        p.groupCount = n;
         return Errno.OK;
     }
 

@@ -7,6 +7,7 @@ import minixj.lib.ipc.Signals;
 import minixj.lib.ipc.SysCalls;
 import minixj.lib.ipc.Trap;
 import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.PmSigactionMsg;
 import minixj.lib.ipc.layout.SchedMsg;
 import minixj.lib.ipc.layout.SysExecMsg;
 import minixj.lib.ipc.layout.SysForkMsg;
@@ -27,11 +28,20 @@ final class Lifecycle {
     private final ProcessTable table;
     private final PmSignals signals;
     private int nextSlot = Endpoint.INIT + 1;
+    private Usage usage;
 
     Lifecycle(Trap trap, ProcessTable table, PmSignals signals) {
         this.trap = trap;
         this.table = table;
         this.signals = signals;
+    }
+
+    void usage(Usage usage) {
+        this.usage = usage;
+    }
+
+    Usage usage() {
+        return usage;
     }
 
     /**
@@ -118,6 +128,8 @@ final class Lifecycle {
      * freed, its children go to INIT, and it stays a zombie until its parent waits.
      */
     int exit(MProc p, int code, int sig) {
+        // A session leader's end hangs up its process group (INIT's end is the system's).
+        int hangupGroup = p.session == p.pid && p.slot != Endpoint.INIT ? p.pgrp : 0;
         p.exitStatus = code;
         p.sigStatus = sig;
         signals.cancelAlarm(p);
@@ -147,7 +159,45 @@ final class Lifecycle {
         } else {
             tellParent(p);
         }
+        if (hangupGroup != 0) hangUp(hangupGroup);
         return Errno.SUSPEND;
+    }
+
+    /** SIGHUP, then SIGCONT so that stopped members see it, to each live member of {@code group}. */
+    private void hangUp(int group) {
+        for (int sig : new int[] {Signals.SIGHUP, Signals.SIGCONT}) {
+            for (MProc q : table.all()) {
+                if (q.inUse() && !q.is(MProc.ZOMBIE) && !q.is(MProc.PRIV_PROC) && q.pgrp == group) {
+                    signals.signal(q, sig, false);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code child} stopped on {@code sig}: a parent waiting with WUNTRACED learns it now (status
+     * W_STOPCODE); otherwise the stop waits for such a wait, and the parent gets SIGCHLD unless
+     * its SIGCHLD action has SA_NOCLDSTOP.
+     */
+    void stopped(MProc child, int sig) {
+        child.stopSignal = sig;
+        MProc parent = table.at(child.parent);
+        if (child.parent == child.slot || !parent.inUse() || parent.is(MProc.ZOMBIE)) return;
+        if (parent.is(MProc.WAITING) && (parent.waitOptions & PmMsg.WUNTRACED) != 0
+                && matches(parent, child, parent.waitPid)) {
+            parent.flags &= ~MProc.WAITING;
+            child.stopSignal = 0;
+            Message m = new Message(child.pid);
+            new PmMsg(m).pid(child.pid).value1(stopStatus(sig));
+            trap.sendnb(parent.endpoint, m);
+        } else if ((parent.actionFlags[Signals.SIGCHLD] & PmSigactionMsg.SA_NOCLDSTOP) == 0) {
+            signals.signal(parent, Signals.SIGCHLD, false);
+        }
+    }
+
+    /** MINIX's W_STOPCODE(sig). */
+    static int stopStatus(int sig) {
+        return (sig & 0xFF) << 8 | 0x7F;
     }
 
     /** check_parent: a waiting parent collects the zombie at once, else it gets SIGCHLD. */
@@ -161,20 +211,32 @@ final class Lifecycle {
         }
     }
 
-    /** PM_WAIT4: pid > 0 that child, -1 any, 0 own group, < -1 that group. */
+    /**
+     * PM_WAIT4: pid > 0 that child, -1 any, 0 own group, < -1 that group; WUNTRACED reports
+     * stopped children too. The child's rusage goes to the caller's address; when that copy
+     * fails the call fails and the zombie stays for a later wait (MINIX).
+     */
     int wait4(MProc p, PmMsg req) {
         int pid = req.pid();
         int options = req.number();
+        long rusage = req.address();
         boolean any = false;
         for (MProc c : table.all()) {
             if (!c.inUse() || c.parent != p.slot || c == p || !matches(p, c, pid)) continue;
             any = true;
             if (c.is(MProc.ZOMBIE)) {
+                int r = usage.copyChild(p, c, rusage);
+                if (r != Errno.OK) return r;
                 int childPid = c.pid;
                 req.pid(childPid).value1(waitStatus(c));
                 account(p, c);
                 release(c);
                 return childPid;
+            }
+            if ((options & PmMsg.WUNTRACED) != 0 && c.is(MProc.PROC_STOPPED) && c.stopSignal != 0) {
+                req.pid(c.pid).value1(stopStatus(c.stopSignal));
+                c.stopSignal = 0;
+                return c.pid;
             }
         }
         if (!any) return Errno.ECHILD;
@@ -182,6 +244,7 @@ final class Lifecycle {
         p.flags |= MProc.WAITING;
         p.waitPid = pid;
         p.waitOptions = options;
+        p.waitRusage = rusage;
         return Errno.SUSPEND;
     }
 
@@ -193,6 +256,11 @@ final class Lifecycle {
     }
 
     private void reap(MProc parent, MProc zombie) {
+        int r = usage.copyChild(parent, zombie, parent.waitRusage);
+        if (r != Errno.OK) {
+            trap.sendnb(parent.endpoint, new Message(r)); // the zombie stays for a later wait
+            return;
+        }
         Message m = new Message(zombie.pid);
         new PmMsg(m).pid(zombie.pid).value1(waitStatus(zombie));
         account(parent, zombie);

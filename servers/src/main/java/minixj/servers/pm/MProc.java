@@ -6,6 +6,7 @@ import java.util.Deque;
 
 import minixj.lib.ipc.SigSet;
 import minixj.lib.ipc.Signals;
+import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
 
 /** One slot of PM's process table (MINIX's mproc). */
@@ -17,6 +18,8 @@ final class MProc {
     static final int ALARM_ON = 0x10;
     static final int SIGSUSPENDED = 0x100;
     static final int PRIV_PROC = 0x2000;
+    /** Ran a set-uid/set-gid program (issetugid); exec sets it once exec goes through PM. */
+    static final int TAINTED = 0x40000;
 
     final int slot;
     int flags;
@@ -42,6 +45,18 @@ final class MProc {
     final Deque<SigSet> savedMasks = new ArrayDeque<>();
     SigSet suspendSavedMask;
     final int[] handlers = new int[Signals.NSIG + 1];
+    /** sigaction's SA_* flags and sa_mask by signal. */
+    final int[] actionFlags = new int[Signals.NSIG + 1];
+    final SigSet[] actionMasks = new SigSet[Signals.NSIG + 1];
+    /** The signal that stopped the process, until a WUNTRACED wait reports it (0 = none). */
+    int stopSignal;
+    /** Where WAIT4 copies the child's rusage while WAITING (0 = nowhere). */
+    long waitRusage;
+    /** Interval of each itimer in ticks (ITIMER_REAL, _VIRTUAL, _PROF). */
+    final long[] itimerIntervals = new long[3];
+    /** Supplementary groups. */
+    final int[] groups = new int[PmInfoMsg.NGROUPS_MAX];
+    int groupCount;
     /** Own CPU ticks at exit, and those of waited-for children (times(2)'s cutime/cstime). */
     long userTicks, systemTicks, childUserTicks, childSystemTicks;
     /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
@@ -50,6 +65,7 @@ final class MProc {
     MProc(int slot) {
         this.slot = slot;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
+        for (int i = 0; i < actionMasks.length; i++) actionMasks[i] = new SigSet();
     }
 
     boolean inUse() { return (flags & IN_USE) != 0; }
@@ -69,6 +85,12 @@ final class MProc {
         savedMasks.clear();
         suspendSavedMask = null;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
+        Arrays.fill(actionFlags, 0);
+        for (SigSet s : actionMasks) s.clear();
+        stopSignal = 0;
+        waitRusage = 0;
+        Arrays.fill(itimerIntervals, 0);
+        groupCount = 0;
         alarmAt = 0;
         userTicks = 0;
         systemTicks = 0;
@@ -86,5 +108,9 @@ final class MProc {
         catchSet.copyFrom(p.catchSet);
         mask.copyFrom(p.mask);
         System.arraycopy(p.handlers, 0, handlers, 0, handlers.length);
+        System.arraycopy(p.actionFlags, 0, actionFlags, 0, actionFlags.length);
+        for (int i = 0; i < actionMasks.length; i++) actionMasks[i].copyFrom(p.actionMasks[i]);
+        System.arraycopy(p.groups, 0, groups, 0, groups.length);
+        groupCount = p.groupCount;
     }
 }

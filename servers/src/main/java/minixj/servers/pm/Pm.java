@@ -5,7 +5,10 @@ import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.PmSigactionMsg;
+import minixj.lib.ipc.layout.PmTimeMsg;
 
 /**
  * PM's main loop: calls from processes (MINIX's PM_BASE numbers), notifies from SYSTEM (kernel
@@ -21,13 +24,19 @@ public final class Pm {
         PmSignals signals = new PmSignals(trap, table);
         Lifecycle life = new Lifecycle(trap, table, signals);
         signals.lifecycle(life);
+        Timers timers = new Timers(trap, table, signals);
+        signals.timers(timers);
+        life.usage(new Usage(trap, table));
+        Clocks clocks = new Clocks(trap);
+        SysInfo sysinfo = new SysInfo(trap, table);
+        Reboot reboot = new Reboot(trap, table, signals, timers);
         Message m = new Message();
         while (true) {
             if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
             int source = m.source();
             if (Ipc.isNotify(trap.ipcStatus())) {
                 if (source == Endpoint.SYSTEM) signals.kernelSignals();
-                else if (source == Endpoint.CLOCK) signals.alarms();
+                else if (source == Endpoint.CLOCK) timers.expired();
                 continue;
             }
             MProc caller = table.byEndpoint(source);
@@ -43,12 +52,19 @@ public final class Pm {
                 case PmMsg.PM_WAIT4 -> life.wait4(caller, req);
                 case PmMsg.PM_GETPID -> getpid(table, caller, req);
                 case PmMsg.PM_KILL -> signals.kill(caller, req.pid(), req.number());
-                case PmMsg.PM_SIGACTION -> signals.sigaction(caller, req);
+                case PmMsg.PM_SIGACTION -> signals.sigaction(caller, new PmSigactionMsg(m));
                 case PmMsg.PM_SIGPROCMASK -> signals.sigprocmask(caller, req);
                 case PmMsg.PM_SIGPENDING -> { req.sigset(caller.pending); yield Errno.OK; }
                 case PmMsg.PM_SIGSUSPEND -> signals.sigsuspend(caller, req);
                 case PmMsg.PM_SIGRETURN -> signals.sigreturn(caller);
-                case PmMsg.PM_ITIMER -> signals.alarm(caller, req.number());
+                case PmMsg.PM_ITIMER -> timers.itimer(caller, new PmTimeMsg(m));
+                case PmMsg.PM_CLOCK_GETRES, PmMsg.PM_CLOCK_GETTIME, PmMsg.PM_CLOCK_SETTIME, PmMsg.PM_GETTIMEOFDAY,
+                        PmMsg.PM_STIME -> clocks.call(caller, m.type(), new PmTimeMsg(m));
+                case PmMsg.PM_GETRUSAGE -> life.usage().getrusage(caller, new PmInfoMsg(m));
+                case PmMsg.PM_GETSYSINFO -> sysinfo.getsysinfo(caller, new PmInfoMsg(m));
+                case PmMsg.PM_REBOOT -> reboot.reboot(caller, new PmInfoMsg(m));
+                case PmMsg.PM_GETGROUPS, PmMsg.PM_SETGROUPS -> Ids.groups(caller, m.type(), new PmInfoMsg(m));
+                case PmMsg.PM_ISSETUGID -> caller.is(MProc.TAINTED) ? 1 : 0;
                 case PmMsg.PM_GETUID -> { req.value1(caller.realUid).value2(caller.effUid); yield caller.realUid; }
                 case PmMsg.PM_GETGID -> { req.value1(caller.realGid).value2(caller.effGid); yield caller.realGid; }
                 case PmMsg.PM_SETUID, PmMsg.PM_SETEUID, PmMsg.PM_SETGID, PmMsg.PM_SETEGID ->

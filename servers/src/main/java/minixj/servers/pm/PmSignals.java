@@ -8,29 +8,33 @@ import minixj.lib.ipc.Signals;
 import minixj.lib.ipc.SysCalls;
 import minixj.lib.ipc.Trap;
 import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.PmSigactionMsg;
 import minixj.lib.ipc.layout.SysSigsendMsg;
 import minixj.lib.sys.PendingSignals;
 import minixj.lib.sys.Sys;
 
 /**
- * Signals (MINIX's signal.c): kill, the actions (ignore, block, catch through SYS_SIGSEND,
- * default), PM as the kernel's signal manager for user processes, and per-process alarms
- * multiplexed over PM's one SYS_SETALARM.
+ * Signals (MINIX's signal.c): kill, the actions (ignore, block, catch through SYS_SIGSEND with
+ * sa_mask, SA_NODEFER and SA_RESETHAND, default), PM as the kernel's signal manager for user
+ * processes. Timers are {@link Timers}'.
  */
 final class PmSignals {
     private final Trap trap;
     private final ProcessTable table;
-    private final long hz;
     private Lifecycle life;
+    private Timers timers;
 
     PmSignals(Trap trap, ProcessTable table) {
         this.trap = trap;
         this.table = table;
-        this.hz = Sys.getHz(trap);
     }
 
     void lifecycle(Lifecycle life) {
         this.life = life;
+    }
+
+    void timers(Timers timers) {
+        this.timers = timers;
     }
 
     /** PM_KILL with MINIX's check_sig rules. */
@@ -75,6 +79,7 @@ final class PmSignals {
         if (sig == Signals.SIGCONT && p.is(MProc.PROC_STOPPED)) {
             Sys.resume(trap, p.endpoint);
             p.flags &= ~MProc.PROC_STOPPED;
+            p.stopSignal = 0;
         }
         boolean badIgnore = fromKernel && Signals.isLethal(sig) && sig != Signals.SIGABRT
                 && (p.ignore.contains(sig) || p.mask.contains(sig));
@@ -95,7 +100,10 @@ final class PmSignals {
                 // default action: ignore
             }
             case Signals.SIGSTOP, Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU -> {
-                if (Sys.stop(trap, p.endpoint) == Errno.OK) p.flags |= MProc.PROC_STOPPED;
+                if (Sys.stop(trap, p.endpoint) == Errno.OK) {
+                    p.flags |= MProc.PROC_STOPPED;
+                    life.stopped(p, sig);
+                }
             }
             default -> life.exit(p, 0, sig);
         }
@@ -111,7 +119,14 @@ final class PmSignals {
         }
         SigSet old = new SigSet().copyFrom(p.is(MProc.SIGSUSPENDED) ? p.suspendSavedMask : p.mask);
         p.savedMasks.push(old);
-        p.mask.add(sig);
+        addAll(p.mask, p.actionMasks[sig]);
+        if ((p.actionFlags[sig] & PmSigactionMsg.SA_NODEFER) == 0) p.mask.add(sig);
+        p.mask.remove(Signals.SIGKILL).remove(Signals.SIGSTOP);
+        if ((p.actionFlags[sig] & PmSigactionMsg.SA_RESETHAND) != 0) {
+            p.handlers[sig] = PmMsg.SIG_DFL;
+            p.catchSet.remove(sig);
+            p.actionFlags[sig] &= ~PmSigactionMsg.SA_SIGINFO;
+        }
         if (p.is(MProc.WAITING) || p.is(MProc.SIGSUSPENDED)) {
             // The interrupted call fails with EINTR; the handler runs before the process sees it.
             p.flags &= ~(MProc.WAITING | MProc.SIGSUSPENDED);
@@ -133,13 +148,24 @@ final class PmSignals {
         return true;
     }
 
-    int sigaction(MProc p, PmMsg req) {
-        int sig = req.number();
+    /** PM_SIGACTION: the reply holds the old action; with install 0 nothing changes. */
+    int sigaction(MProc p, PmSigactionMsg req) {
+        int sig = req.signal();
+        if (sig < 1 || sig > Signals.NSIG) return Errno.EINVAL;
+        boolean install = req.install() != 0;
         int handler = req.handler();
-        if (sig < 1 || sig > Signals.NSIG || handler < PmMsg.SIG_IGN) return Errno.EINVAL;
-        if ((sig == Signals.SIGKILL || sig == Signals.SIGSTOP) && handler != PmMsg.SIG_DFL) return Errno.EINVAL;
-        req.handler(p.handlers[sig]);
+        int flags = req.flags();
+        SigSet mask = req.mask();
+        if (install && handler < PmMsg.SIG_IGN) return Errno.EINVAL;
+        if (install && (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) && handler != PmMsg.SIG_DFL) {
+            return Errno.EINVAL;
+        }
+        req.handler(p.handlers[sig]).flags(p.actionFlags[sig]).mask(p.actionMasks[sig]);
+        if (!install) return Errno.OK;
         p.handlers[sig] = handler;
+        p.actionFlags[sig] = flags;
+        p.actionMasks[sig].clear();
+        addAll(p.actionMasks[sig], mask);
         if (handler == PmMsg.SIG_IGN) {
             p.ignore.add(sig);
             p.catchSet.remove(sig);
@@ -152,6 +178,11 @@ final class PmSignals {
             p.catchSet.add(sig);
         }
         return Errno.OK;
+    }
+
+    /** Adds the user signals of {@code from} to {@code to}. */
+    private static void addAll(SigSet to, SigSet from) {
+        for (int s = 1; s <= Signals.NSIG; s++) if (from.contains(s)) to.add(s);
     }
 
     int sigprocmask(MProc p, PmMsg req) {
@@ -204,55 +235,15 @@ final class PmSignals {
             for (int sig = 1; sig <= Signals.NSIG; sig++) {
                 if (!ps.signals().contains(sig)) continue;
                 if (!p.inUse() || p.endpoint != ep || p.is(MProc.ZOMBIE)) break;
+                if (sig == Signals.SIGVTALRM || sig == Signals.SIGPROF) timers.virtualExpired(p, sig);
                 signal(p, sig, true);
             }
             if (p.inUse() && p.endpoint == ep && !p.is(MProc.ZOMBIE)) Sys.endksig(trap, ep);
         }
     }
 
-    /** PM_ITIMER (alarm): seconds from now (0 cancels); returns the seconds left on the old one. */
-    int alarm(MProc p, int seconds) {
-        if (seconds < 0) return Errno.EINVAL;
-        long now = uptime();
-        int left = p.is(MProc.ALARM_ON) ? (int) Math.max(1, (p.alarmAt - now + hz - 1) / hz) : 0;
-        if (seconds == 0) {
-            p.flags &= ~MProc.ALARM_ON;
-        } else {
-            p.alarmAt = now + seconds * hz;
-            p.flags |= MProc.ALARM_ON;
-        }
-        rearm();
-        return left;
-    }
-
+    /** The process ends: its real timer goes. */
     void cancelAlarm(MProc p) {
-        if (!p.is(MProc.ALARM_ON)) return;
-        p.flags &= ~MProc.ALARM_ON;
-        rearm();
-    }
-
-    /** A notify from CLOCK: expired alarms become SIGALRM. */
-    void alarms() {
-        long now = uptime();
-        for (MProc p : table.all()) {
-            if (p.inUse() && p.is(MProc.ALARM_ON) && p.alarmAt <= now) {
-                p.flags &= ~MProc.ALARM_ON;
-                signal(p, Signals.SIGALRM, false);
-            }
-        }
-        rearm();
-    }
-
-    private void rearm() {
-        long next = Long.MAX_VALUE;
-        for (MProc p : table.all()) {
-            if (p.inUse() && p.is(MProc.ALARM_ON)) next = Math.min(next, p.alarmAt);
-        }
-        if (next == Long.MAX_VALUE) Sys.setalarm(trap, 0, false);
-        else Sys.setalarm(trap, Math.max(next, uptime() + 1), true);
-    }
-
-    private long uptime() {
-        return Sys.times(trap, Endpoint.NONE).uptime();
+        timers.cancelReal(p);
     }
 }

@@ -10,19 +10,23 @@ import minixj.lib.ipc.SigSet;
  * <ul>
  * <li>{@link #pid}: the target of KILL, WAIT4, SETPGID; the reply's pid of GETPID and WAIT4.</li>
  * <li>{@link #number}: the signal (KILL, SIGACTION), WAIT4's options, EXIT's status, SIGPROCMASK's
- * how, the uid/gid of SET*ID, ITIMER's seconds, SETPGID's group.</li>
+ * how, the uid/gid of SET*ID, SETPGID's group.</li>
  * <li>{@link #handler}: SIGACTION's handler id ({@link #SIG_DFL}, {@link #SIG_IGN} or an id the
  * process's libc chose); the reply holds the old one.</li>
  * <li>{@link #sigset}: SIGPROCMASK/SIGSUSPEND's set; replies of SIGPROCMASK (old mask) and
  * SIGPENDING.</li>
  * <li>{@link #value1}/{@link #value2}: reply values: GETPID's parent pid, WAIT4's status, GET*ID's
- * real/effective id, ITIMER's seconds left.</li>
+ * real/effective id.</li>
  * <li>TIMES reply (overlapping the fields above): {@link #userTicks}, {@link #systemTicks},
  * {@link #childUserTicks}, {@link #childSystemTicks} (of waited-for children) and {@link #uptime},
  * all in clock ticks.</li>
  * <li>{@link #address}/{@link #length}: FORK's argument block in the caller's memory: the child's
- * entry class then its arguments, NUL-terminated strings.</li>
+ * entry class then its arguments, NUL-terminated strings. WAIT4's {@link #address}: where PM
+ * copies the waited-for child's {@code minixj.lib.posix.Rusage} (0 = nowhere).</li>
  * </ul>
+ * Time, resource and information calls have layouts of their own: {@link PmTimeMsg} (ITIMER,
+ * CLOCK_*, GETTIMEOFDAY, STIME), {@link PmSigactionMsg} (SIGACTION), {@link PmInfoMsg}
+ * (GETRUSAGE, GETSYSINFO, REBOOT, GET/SETGROUPS).
  */
 public record PmMsg(Message message) {
     public static final int PM_BASE = 0x000;
@@ -46,6 +50,17 @@ public record PmMsg(Message message) {
     public static final int PM_SETEUID = PM_BASE + 29;
     public static final int PM_SETEGID = PM_BASE + 30;
     public static final int PM_GETSID = PM_BASE + 32;
+    public static final int PM_STIME = PM_BASE + 7;
+    public static final int PM_SETGROUPS = PM_BASE + 9;
+    public static final int PM_GETGROUPS = PM_BASE + 10;
+    public static final int PM_GETTIMEOFDAY = PM_BASE + 28;
+    public static final int PM_ISSETUGID = PM_BASE + 31;
+    public static final int PM_CLOCK_GETRES = PM_BASE + 33;
+    public static final int PM_CLOCK_GETTIME = PM_BASE + 34;
+    public static final int PM_CLOCK_SETTIME = PM_BASE + 35;
+    public static final int PM_GETRUSAGE = PM_BASE + 36;
+    public static final int PM_REBOOT = PM_BASE + 37;
+    public static final int PM_GETSYSINFO = PM_BASE + 47;
     /** MinixJ addition (MINIX 3 has no setpgid call): {@link #pid} joins group {@link #number}. */
     public static final int PM_SETPGID = PM_BASE + 48;
     /** MinixJ addition: times(2) (MINIX's libc builds it from other calls): the TIMES reply fields. */
@@ -53,6 +68,8 @@ public record PmMsg(Message message) {
 
     /** WAIT4 option: do not wait when no child has exited (reply 0). */
     public static final int WNOHANG = 1;
+    /** WAIT4 option: also report children that stopped (status W_STOPCODE(sig) = sig &lt;&lt; 8 | 0x7F). */
+    public static final int WUNTRACED = 2;
     /** SIGPROCMASK how. */
     public static final int SIG_BLOCK = 1;
     public static final int SIG_UNBLOCK = 2;
