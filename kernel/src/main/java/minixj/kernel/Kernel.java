@@ -433,11 +433,11 @@ final class Kernel {
         Proc p = ctx.proc;
         int[] frame;
         while (ctx.frameHandler != null && (frame = p.signalFrames.poll()) != null) {
-            p.activeFrames++;
+            int depth = ++p.activeFrames; // handlers nest when one makes a call that delivers another
             trace.event(Trace.SIGNAL, p.endpoint, frame[0], 1);
             ctx.frameHandler.handle(frame[0], frame[1]);
             p = ctx.proc;
-            if (p.activeFrames > 0) p.activeFrames--; // returned without SIGRETURN: the frame is gone anyway
+            if (p.activeFrames >= depth) p.activeFrames = depth - 1; // returned without SIGRETURN: the frame is gone anyway
         }
     }
 
