@@ -15,6 +15,7 @@ public final class Main {
         Common t = new Common(test.replace("test", ""));
         switch (test) {
             case "test37" -> Test37.run(t, args);
+            case "test41" -> Test41.run(t, args);
             default -> {
                 t.e(1, "no such test: " + test);
             }
