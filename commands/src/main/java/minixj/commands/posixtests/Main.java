@@ -17,6 +17,7 @@ public final class Main {
             case "test37" -> Test37.run(t, args);
             case "test41" -> Test41.run(t, args);
             case "test75" -> Test75.run(t, args);
+            case "test79" -> Test79.run(t, args);
             case "test89" -> Test89.run(t, args);
             default -> {
                 t.e(1, "no such test: " + test);

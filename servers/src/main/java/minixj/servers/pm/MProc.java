@@ -18,6 +18,8 @@ final class MProc {
     static final int ALARM_ON = 0x10;
     static final int SIGSUSPENDED = 0x100;
     static final int PRIV_PROC = 0x2000;
+    /** A caught signal waits until the process's message in transit has arrived (RC_DELAY). */
+    static final int DELAY_CALL = 0x20000;
     /** Ran a set-uid/set-gid program (issetugid); exec sets it once exec goes through PM. */
     static final int TAINTED = 0x40000;
 

@@ -5,6 +5,7 @@ import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Ipc;
 import minixj.lib.ipc.Message;
 import minixj.lib.ipc.Trap;
+import minixj.lib.ipc.layout.NotifyMessage;
 import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
 import minixj.lib.ipc.layout.PmSigactionMsg;
@@ -35,7 +36,10 @@ public final class Pm {
             if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
             int source = m.source();
             if (Ipc.isNotify(trap.ipcStatus())) {
-                if (source == Endpoint.SYSTEM) signals.kernelSignals();
+                if (source == Endpoint.SYSTEM) {
+                    signals.sendsDone(new NotifyMessage(m).sigset());
+                    signals.kernelSignals();
+                }
                 else if (source == Endpoint.CLOCK) timers.expired();
                 continue;
             }

@@ -90,7 +90,7 @@ final class PmSignals {
                 return;
             }
             if (p.catchSet.contains(sig)) {
-                deliver(p, sig);
+                catchSignal(p, sig);
                 return;
             }
         }
@@ -106,6 +106,53 @@ final class PmSignals {
                 }
             }
             default -> life.exit(p, 0, sig);
+        }
+    }
+
+    /**
+     * unpause and sig_send: a process blocked in PM gets the handler at once. Any other is
+     * stopped first with RC_DELAY: if it is in the middle of sending a message (to PM, say, a
+     * call that reads the mask), the signal waits as pending (DELAY_CALL) until that send is
+     * done, so the call is served with the mask it was made under (MINIX's rule).
+     */
+    private void catchSignal(MProc p, int sig) {
+        if (p.is(MProc.DELAY_CALL)) {
+            p.pending.add(sig);
+            return;
+        }
+        if (p.is(MProc.WAITING) || p.is(MProc.SIGSUSPENDED)) {
+            deliver(p, sig);
+            return;
+        }
+        int r = Sys.delayStop(trap, p.endpoint);
+        if (r == Errno.EBUSY) {
+            p.flags |= MProc.DELAY_CALL;
+            p.pending.add(sig);
+            return;
+        }
+        int ep = p.endpoint;
+        deliver(p, sig);
+        if (r == Errno.OK && p.inUse() && p.endpoint == ep && !p.is(MProc.ZOMBIE) && !p.is(MProc.PROC_STOPPED)) {
+            Sys.resume(trap, ep);
+        }
+    }
+
+    /**
+     * SIGSNDELAY (PM's own signal): some delayed process finished its send, and the kernel
+     * stopped it. Those no longer sending get their pending signals, then run again.
+     */
+    void sendsDone(SigSet own) {
+        if (!own.contains(Signals.SIGSNDELAY)) return;
+        for (MProc p : table.all()) {
+            if (!p.inUse() || !p.is(MProc.DELAY_CALL)) continue;
+            if (p.is(MProc.ZOMBIE)) {
+                p.flags &= ~MProc.DELAY_CALL;
+                continue;
+            }
+            if (Sys.delayStop(trap, p.endpoint) == Errno.EBUSY) continue; // still sending
+            p.flags &= ~MProc.DELAY_CALL;
+            int ep = p.endpoint;
+            if (checkPending(p) && !p.is(MProc.PROC_STOPPED)) Sys.resume(trap, ep);
         }
     }
 
@@ -137,6 +184,7 @@ final class PmSignals {
 
     /** Deliver the pending signals the mask no longer blocks; false if the process died of one. */
     private boolean checkPending(MProc p) {
+        if (p.is(MProc.DELAY_CALL)) return true; // they go out once its send is done
         int ep = p.endpoint;
         for (int sig = 1; sig <= Signals.NSIG; sig++) {
             if (p.pending.contains(sig) && !p.mask.contains(sig)) {
