@@ -68,7 +68,7 @@ final class Clocks {
     private int stime(MProc p, PmTimeMsg req) {
         if (p.effUid != Ids.SUPER_USER) return Errno.EPERM;
         Times t = Sys.times(trap, Endpoint.NONE);
-        long sinceBoot = (t.realtime() - t.bootTime() * hz) / hz;
+        long sinceBoot = Math.floorDiv(t.realtime() - t.bootTime() * hz, hz); // negative after a date before boot
         return Sys.stime(trap, req.seconds() - sinceBoot);
     }
 

@@ -176,8 +176,8 @@ final class Lifecycle {
 
     /**
      * {@code child} stopped on {@code sig}: a parent waiting with WUNTRACED learns it now (status
-     * W_STOPCODE); otherwise the stop waits for such a wait, and the parent gets SIGCHLD unless
-     * its SIGCHLD action has SA_NOCLDSTOP.
+     * W_STOPCODE), else the stop waits for such a wait; and the parent gets SIGCHLD unless its
+     * SIGCHLD action has SA_NOCLDSTOP.
      */
     void stopped(MProc child, int sig) {
         child.stopSignal = sig;
@@ -190,7 +190,8 @@ final class Lifecycle {
             Message m = new Message(child.pid);
             new PmMsg(m).pid(child.pid).value1(stopStatus(sig));
             trap.sendnb(parent.endpoint, m);
-        } else if ((parent.actionFlags[Signals.SIGCHLD] & PmSigactionMsg.SA_NOCLDSTOP) == 0) {
+        }
+        if ((parent.actionFlags[Signals.SIGCHLD] & PmSigactionMsg.SA_NOCLDSTOP) == 0) {
             signals.signal(parent, Signals.SIGCHLD, false);
         }
     }

@@ -45,6 +45,22 @@ final class PmHarness {
     /** With VM in its slot too (PM then does VM_FORK and VM_EXIT). */
     static List<String> run(Machine m, boolean withSched, boolean withVm, String... args) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
+        int program = start(m, withSched, withVm, lines, args);
+        assertEquals(0, m.awaitExit(program, Duration.ofSeconds(120)), () -> "program failed: " + lines + "\n" + m.log());
+        return List.copyOf(lines);
+    }
+
+    /** Runs a scenario that ends the machine (reboot); returns its lines once the machine halted. */
+    static List<String> runUntilHalt(Machine m, String... args) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        start(m, false, false, lines, args);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!m.halted() && System.nanoTime() < deadline) Thread.sleep(10);
+        return List.copyOf(lines);
+    }
+
+    private static int start(Machine m, boolean withSched, boolean withVm, List<String> lines, String... args)
+            throws Exception {
         int reporter = m.spawn(ProcessSpec.system("reporter", a -> {
             Trap t = Trap.current();
             Message msg = new Message();
@@ -69,8 +85,7 @@ final class PmHarness {
         int program = m.spawn(ProcessSpec.user(jar("minixj.tests.programs.posix", "minixj.tests.programs.posix.Main"))
                 .inSlot(Endpoint.INIT).withArgs(full));
         m.start();
-        assertEquals(0, m.awaitExit(program, Duration.ofSeconds(120)), () -> "program failed: " + lines + "\n" + m.log());
-        return List.copyOf(lines);
+        return program;
     }
 
     private static String text(Message msg) {

@@ -35,6 +35,12 @@ public final class Main {
                 case "times" -> OtherScenarios.times(px, reporter);
                 case "stop" -> SignalScenarios.stop(px, reporter);
                 case "memory" -> OtherScenarios.memory(px, reporter, Integer.parseInt(args[3]));
+                case "clocks" -> TimeScenarios.clocks(px, reporter);
+                case "sysinfo" -> TimeScenarios.sysinfo(px, reporter);
+                case "groups" -> TimeScenarios.groups(px, reporter);
+                case "wuntraced" -> TimeScenarios.wuntraced(px, reporter);
+                case "hangup" -> TimeScenarios.hangup(px, reporter);
+                case "reboot" -> TimeScenarios.reboot(px, reporter);
                 default -> Report.say(reporter, "unknown scenario");
             }
         } catch (RuntimeException e) {
