@@ -472,6 +472,7 @@ final class Kernel {
             after.misc &= ~MiscFlags.SC_ACTIVE;
             signals.causeSig(after, minixj.lib.ipc.Signals.SIGTRAP); // system-call exit stop
             reschedule(ctx);
+            returnToUser(ctx); // handlers the tracer passed on at the stop run before the call returns
         }
         return r;
     }

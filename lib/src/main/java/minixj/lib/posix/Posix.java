@@ -175,6 +175,15 @@ public final class Posix {
         return new Tms(r.userTicks(), r.systemTicks(), r.childUserTicks(), r.childSystemTicks(), r.uptime());
     }
 
+    /**
+     * ptrace(2): {@code request} is one of {@link Ptrace}'s {@code T_*} requests; returns the
+     * request's value (the word read by T_GETDATA, ...; 0 for the others).
+     */
+    public long ptrace(int request, int pid, long address, long data) {
+        return call("ptrace", PmMsg.PM_PTRACE, msg().number(request).pid(pid).address(address).traceData(data))
+                .traceData();
+    }
+
     /** True when {@code sig} is a signal number a process may name. */
     public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }
 }

@@ -12,6 +12,7 @@ import minixj.lib.ipc.layout.SysExecMsg;
 import minixj.lib.ipc.layout.SysForkMsg;
 import minixj.lib.ipc.layout.SysSchedctlMsg;
 import minixj.lib.ipc.layout.VmMsg;
+import minixj.lib.posix.WaitStatus;
 import minixj.lib.sys.Sys;
 import minixj.lib.sys.Times;
 
@@ -26,12 +27,17 @@ final class Lifecycle {
     private final Trap trap;
     private final ProcessTable table;
     private final PmSignals signals;
+    private Trace tracing;
     private int nextSlot = Endpoint.INIT + 1;
 
     Lifecycle(Trap trap, ProcessTable table, PmSignals signals) {
         this.trap = trap;
         this.table = table;
         this.signals = signals;
+    }
+
+    void tracing(Trace tracing) {
+        this.tracing = tracing;
     }
 
     /**
@@ -85,6 +91,7 @@ final class Lifecycle {
         child.pid = table.newPid();
         child.parent = parent.slot;
         child.inheritFrom(parent);
+        tracing.inheritOnFork(parent, child);
         r = schedule(child, parent);
         if (r != Errno.OK) {
             if (table.vm != Endpoint.NONE) vmExit(childEp);
@@ -92,6 +99,7 @@ final class Lifecycle {
             release(child);
             return r;
         }
+        tracing.startForked(child);
         return child.pid;
     }
 
@@ -131,29 +139,44 @@ final class Lifecycle {
         p.systemTicks = t.systemTicks();
         Sys.clear(trap, p.endpoint);
         if (table.vm != Endpoint.NONE) vmExit(p.endpoint);
-        MProc init = table.at(Endpoint.INIT);
         for (MProc c : table.all()) {
             if (!c.inUse() || c.parent != p.slot || c == p) continue;
             c.parent = Endpoint.INIT;
-            if (!c.is(MProc.ZOMBIE)) continue;
-            if (init.inUse()) tellParent(c);
-            else release(c); // no INIT to collect it
+            if (c.is(MProc.ZOMBIE) && !c.is(MProc.TRACE_ZOMBIE)) checkParent(c);
         }
+        tracing.tracerDied(p);
         p.flags = (p.flags & MProc.IN_USE) | MProc.ZOMBIE;
         p.pending.clear();
-        MProc parent = table.at(p.parent);
-        if (p.parent == p.slot || !parent.inUse() || parent.is(MProc.ZOMBIE)) {
-            release(p); // nobody will wait for it (INIT itself, or a parent-less process)
-        } else {
-            tellParent(p);
-        }
+        zombify(p);
         return Errno.SUSPEND;
+    }
+
+    /** A tracer other than the parent hears of the death first (no SIGCHLD for it); then the parent. */
+    private void zombify(MProc p) {
+        if (p.tracer != MProc.NO_TRACER && p.tracer != p.parent) {
+            p.flags |= MProc.TRACE_ZOMBIE;
+            if (!waitingFor(table.at(p.tracer), p)) return; // its wait4 finds it
+            tracing.tellTracer(p);
+        }
+        checkParent(p);
+    }
+
+    /** The zombie's parent collects it, or nobody will (INIT itself, no INIT, a dead parent). */
+    void checkParent(MProc zombie) {
+        MProc parent = table.at(zombie.parent);
+        if (zombie.parent == zombie.slot || !parent.inUse() || parent.is(MProc.ZOMBIE)) release(zombie);
+        else tellParent(zombie);
+    }
+
+    /** MINIX's wait_test: {@code waiter} waits in wait4 for a pid that {@code child} matches. */
+    static boolean waitingFor(MProc waiter, MProc child) {
+        return waiter.is(MProc.WAITING) && matches(waiter, child, waiter.waitPid);
     }
 
     /** check_parent: a waiting parent collects the zombie at once, else it gets SIGCHLD. */
     private void tellParent(MProc zombie) {
         MProc parent = table.at(zombie.parent);
-        if (parent.is(MProc.WAITING) && matches(parent, zombie, parent.waitPid)) {
+        if (waitingFor(parent, zombie)) {
             parent.flags &= ~MProc.WAITING;
             reap(parent, zombie);
         } else {
@@ -161,15 +184,36 @@ final class Lifecycle {
         }
     }
 
-    /** PM_WAIT4: pid > 0 that child, -1 any, 0 own group, < -1 that group. */
+    /**
+     * PM_WAIT4: pid > 0 that child, -1 any, 0 own group, < -1 that group. A tracer also waits
+     * for its tracees: their stops (W_STOPCODE) and, when it is not their parent, their deaths.
+     */
     int wait4(MProc p, PmMsg req) {
         int pid = req.pid();
         int options = req.number();
         boolean any = false;
         for (MProc c : table.all()) {
-            if (!c.inUse() || c.parent != p.slot || c == p || !matches(p, c, pid)) continue;
+            if (!c.inUse() || c == p) continue;
+            boolean child = c.parent == p.slot;
+            boolean traced = c.tracer == p.slot;
+            boolean tracerMaySee = traced && (!c.is(MProc.ZOMBIE) || c.is(MProc.TRACE_ZOMBIE));
+            if (!(child || tracerMaySee) || !matches(p, c, pid)) continue;
             any = true;
-            if (c.is(MProc.ZOMBIE)) {
+            if (tracerMaySee) {
+                int tracedPid = c.pid;
+                if (c.is(MProc.TRACE_ZOMBIE)) {
+                    req.pid(tracedPid).value1(waitStatus(c));
+                    tracing.zombieSeen(c);
+                    checkParent(c);
+                    return tracedPid;
+                }
+                int sig = tracing.nextStopSignal(c);
+                if (sig > 0) {
+                    req.pid(tracedPid).value1(WaitStatus.stopCode(sig));
+                    return tracedPid;
+                }
+            }
+            if (child && c.is(MProc.ZOMBIE) && !c.is(MProc.TRACE_ZOMBIE)) {
                 int childPid = c.pid;
                 req.pid(childPid).value1(waitStatus(c));
                 account(p, c);

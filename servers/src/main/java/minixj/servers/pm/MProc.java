@@ -15,8 +15,14 @@ final class MProc {
     static final int ZOMBIE = 0x4;
     static final int PROC_STOPPED = 0x8;
     static final int ALARM_ON = 0x10;
+    /** Stopped for its tracer (ptrace), until the tracer resumes it. */
+    static final int TRACE_STOPPED = 0x80;
     static final int SIGSUSPENDED = 0x100;
     static final int PRIV_PROC = 0x2000;
+    /** A zombie (also ZOMBIE) its tracer, not its parent, must see first. */
+    static final int TRACE_ZOMBIE = 0x10000;
+    /** {@link #tracer} of an untraced process. */
+    static final int NO_TRACER = -1;
 
     final int slot;
     int flags;
@@ -46,6 +52,10 @@ final class MProc {
     long userTicks, systemTicks, childUserTicks, childSystemTicks;
     /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
     long alarmAt;
+    /** ptrace: the tracer's slot (or NO_TRACER), its TO_* options, signals held for it. */
+    int tracer = NO_TRACER;
+    int traceOptions;
+    final SigSet traceSignals = new SigSet();
 
     MProc(int slot) {
         this.slot = slot;
@@ -70,6 +80,9 @@ final class MProc {
         suspendSavedMask = null;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
         alarmAt = 0;
+        tracer = NO_TRACER;
+        traceOptions = 0;
+        traceSignals.clear();
         userTicks = 0;
         systemTicks = 0;
         childUserTicks = 0;

@@ -21,6 +21,9 @@ public final class Pm {
         PmSignals signals = new PmSignals(trap, table);
         Lifecycle life = new Lifecycle(trap, table, signals);
         signals.lifecycle(life);
+        Trace tracing = new Trace(trap, table, signals, life);
+        signals.tracing(tracing);
+        life.tracing(tracing);
         Message m = new Message();
         while (true) {
             if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
@@ -58,6 +61,7 @@ public final class Pm {
                 case PmMsg.PM_GETSID -> Ids.getsid(table, caller, req.pid());
                 case PmMsg.PM_TIMES -> life.times(caller, req);
                 case PmMsg.PM_SETPGID -> Ids.setpgid(table, caller, req.pid(), req.number());
+                case PmMsg.PM_PTRACE -> tracing.ptrace(caller, req);
                 default -> Errno.ENOSYS;
             };
             if (result == Errno.SUSPEND) continue; // the reply comes later, or never (exit)

@@ -22,6 +22,8 @@ import minixj.lib.ipc.SigSet;
  * all in clock ticks.</li>
  * <li>{@link #address}/{@link #length}: FORK's argument block in the caller's memory: the child's
  * entry class then its arguments, NUL-terminated strings.</li>
+ * <li>PTRACE: {@link #number} is the request, {@link #pid} the tracee, {@link #address} the
+ * address and {@link #traceData} the data; the reply's {@link #traceData} is the result.</li>
  * </ul>
  */
 public record PmMsg(Message message) {
@@ -32,6 +34,7 @@ public record PmMsg(Message message) {
     public static final int PM_GETPID = PM_BASE + 4;
     public static final int PM_SETUID = PM_BASE + 5;
     public static final int PM_GETUID = PM_BASE + 6;
+    public static final int PM_PTRACE = PM_BASE + 8;
     public static final int PM_KILL = PM_BASE + 11;
     public static final int PM_SETGID = PM_BASE + 12;
     public static final int PM_GETGID = PM_BASE + 13;
@@ -77,6 +80,9 @@ public record PmMsg(Message message) {
     public PmMsg address(long v) { message.putLong(24, v); return this; }
     public SigSet sigset() { return new SigSet(message.getLong(32), message.getLong(40)); }
     public PmMsg sigset(SigSet s) { message.putLong(32, s.low()); message.putLong(40, s.high()); return this; }
+    /** PTRACE's data, and its reply value (overlaps {@link #handler} and {@link #value1}). */
+    public long traceData() { return message.getLong(8); }
+    public PmMsg traceData(long v) { message.putLong(8, v); return this; }
     public long userTicks() { return message.getLong(8); }
     public PmMsg userTicks(long v) { message.putLong(8, v); return this; }
     public long systemTicks() { return message.getLong(16); }
