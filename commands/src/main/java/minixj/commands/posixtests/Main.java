@@ -14,6 +14,7 @@ public final class Main {
         String test = args.length > 0 ? args[0] : "";
         Common t = new Common(test.replace("test", ""));
         switch (test) {
+            case "test42" -> Test42.run(t, args);
             default -> {
                 t.e(1, "no such test: " + test);
             }
