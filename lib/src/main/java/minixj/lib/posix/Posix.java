@@ -175,8 +175,14 @@ public final class Posix {
     /** Catches {@code sig} with {@code handler} (it receives the signal number). */
     public void sigaction(int sig, IntConsumer handler) {
         installFrameHandler();
-        call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
-        handlers.put(sig, handler);
+        // In place before PM knows it: the signal may be delivered as the call returns.
+        IntConsumer previous = handlers.put(sig, handler);
+        try {
+            call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
+        } catch (PosixException e) {
+            if (previous == null) handlers.remove(sig); else handlers.put(sig, previous);
+            throw e;
+        }
     }
 
     /** SIG_IGN. */

@@ -45,7 +45,11 @@ final class InOsTests {
                     .inSlot(Endpoint.INIT).withArgs(full));
             m.holdForScheduler(program); // until PM and VFS know it, as at boot
             m.start();
-            m.awaitExit(program, Duration.ofSeconds(120));
+            try {
+                m.awaitExit(program, Duration.ofSeconds(60));
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.add("harness: " + test + " did not end within 60 s; processes:\n" + m.processDump());
+            }
         }
         return List.copyOf(log);
     }
