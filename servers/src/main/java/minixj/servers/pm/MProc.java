@@ -18,11 +18,15 @@ final class MProc {
     /** Stopped for its tracer (ptrace), until the tracer resumes it. */
     static final int TRACE_STOPPED = 0x80;
     static final int SIGSUSPENDED = 0x100;
+    /** A request about this process is out to VFS (spec §6.3). */
+    static final int VFS_CALL = 0x400;
     static final int PRIV_PROC = 0x2000;
     /** A zombie (also ZOMBIE) its tracer, not its parent, must see first. */
     static final int TRACE_ZOMBIE = 0x10000;
     /** {@link #tracer} of an untraced process. */
     static final int NO_TRACER = -1;
+    /** MinixJ: a posix_spawn child between its fork and its exec. */
+    static final int SPAWNING = 0x100000;
 
     final int slot;
     int flags;
@@ -50,6 +54,13 @@ final class MProc {
     final int[] handlers = new int[Signals.NSIG + 1];
     /** Own CPU ticks at exit, and those of waited-for children (times(2)'s cutime/cstime). */
     long userTicks, systemTicks, childUserTicks, childSystemTicks;
+    /** The VFS_PM_* request out while VFS_CALL, and the value to reply to the caller once VFS answered. */
+    int vfsRequest;
+    int vfsReplyValue;
+    /** The fork or exec block in the process's memory (path, then arguments) while VFS works on it. */
+    long execAddress;
+    int execLength;
+    int execPathLength;
     /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
     long alarmAt;
     /** ptrace: the tracer's slot (or NO_TRACER), its TO_* options, signals held for it. */
@@ -83,6 +94,11 @@ final class MProc {
         tracer = NO_TRACER;
         traceOptions = 0;
         traceSignals.clear();
+        vfsRequest = 0;
+        vfsReplyValue = 0;
+        execAddress = 0;
+        execLength = 0;
+        execPathLength = 0;
         userTicks = 0;
         systemTicks = 0;
         childUserTicks = 0;

@@ -282,8 +282,8 @@ final class Trace {
     }
 
     /**
-     * Hook for exec through PM (not built yet): after a successful exec a traced process stops
-     * with SIGTRAP, with SIGSTOP under TO_ALTEXEC, not at all under TO_NOEXEC (spec §6.5).
+     * A successful exec: a traced process stops with SIGTRAP, with SIGSTOP under TO_ALTEXEC,
+     * not at all under TO_NOEXEC (spec §6.5).
      */
     void execDone(MProc p) {
         if (p.tracer == MProc.NO_TRACER || (p.traceOptions & Ptrace.TO_NOEXEC) != 0) return;
