@@ -33,7 +33,8 @@ import minixj.lib.posix.WaitStatus;
  * says "ready" with SIGUSR2 to its parent and waits for "go", a SIGUSR1 it keeps blocked except
  * while it waits. To a traced child the tracer gives the go by resuming it with SIGUSR1. Children
  * report errors through their exit code (anything but the expected one). The exec subtests
- * (trap, TO_ALTEXEC, TO_NOEXEC after exec) wait for exec through PM.
+ * resume the tracee rather than count its system calls (a Java program's exec has no exit stop
+ * of the exec call, so MINIX's trap counts do not carry over).
  */
 final class Test42 {
     /** Attach types: the child asks for it with T_OK, or the test attaches to its child. */
@@ -77,6 +78,10 @@ final class Test42 {
             testMemory();
             testSyscall();
             testTracefork();
+            testExec(2, false, 0); // MINIX's test_exec and test_defexec: T_OK traps, T_ATTACH does not
+            testExec(15, true, 0);
+            testExec(16, true, Ptrace.TO_ALTEXEC);
+            testExec(17, true, Ptrace.TO_NOEXEC);
         }
         testDetach();
         testDeath();
@@ -493,6 +498,31 @@ final class Test42 {
         if (gotStop != 1) e(20, "the forked child never stopped");
     }
 
+    /**
+     * The stop after a successful exec: SIGTRAP, SIGSTOP with TO_ALTEXEC, none with TO_NOEXEC;
+     * without options set, T_OK's default traps and T_ATTACH's (TO_NOEXEC) does not.
+     */
+    private void testExec(int subtest, boolean setOption, int options) {
+        t.subtest(subtest);
+        int pid = tracedFork(ExecChild.class);
+        awaitReady();
+        ok(1, () -> px.kill(pid, SIGSTOP));
+        expectStop(pid, SIGSTOP, 2);
+        if (setOption) ok(5, () -> px.ptrace(Ptrace.T_SETOPT, pid, 0, options));
+        int effective = setOption ? options : attach == BY_T_OK ? 0 : Ptrace.TO_NOEXEC;
+        int expected = (effective & Ptrace.TO_NOEXEC) != 0 ? 0
+                : (effective & Ptrace.TO_ALTEXEC) != 0 ? SIGSTOP : SIGTRAP;
+        ok(6, () -> px.ptrace(Ptrace.T_RESUME, pid, 0, SIGUSR1));
+        WaitStatus st = waitpid(pid, 0, 7);
+        if (expected != 0) {
+            if (!st.stopped() || st.stopSignal() != expected) e(8, "expected a stop by " + expected + " after exec, got " + st);
+            ok(9, () -> px.ptrace(Ptrace.T_RESUME, pid, 0, 0));
+            st = waitpid(pid, 0, 10);
+        }
+        // /bin/false, the new program, exits 1.
+        if (!st.exited() || st.exitStatus() != 1) e(11, "expected exit 1 of the exec'd program, got " + st);
+    }
+
     /** Held signals go to the process at T_DETACH, with the one passed along. */
     private void testDetach() {
         attach = BY_T_OK;
@@ -739,6 +769,17 @@ final class Test42 {
             k.px.getpid();
             k.check(101, sigs[0] == 2);
             k.px.exit(42);
+        }
+    }
+
+    /** Execs /bin/false on the go (exit 100 if the exec fails). */
+    public static final class ExecChild {
+        public static void main(String[] args) {
+            Kid k = Kid.start(args);
+            k.ready();
+            k.awaitGo();
+            Common.errno(() -> k.px.execve("/bin/false", "false"));
+            k.px.exit(100);
         }
     }
 
