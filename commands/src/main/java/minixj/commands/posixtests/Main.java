@@ -14,6 +14,9 @@ public final class Main {
         String test = args.length > 0 ? args[0] : "";
         Common t = new Common(test.replace("test", ""));
         switch (test) {
+            case "test6" -> Test6.run(t, args);
+            case "test44" -> Test44.run(t, args);
+            case "test64" -> Test64.run(t, args);
             default -> {
                 t.e(1, "no such test: " + test);
             }
