@@ -7,8 +7,8 @@ import minixj.lib.ipc.layout.VmMsg;
  * VM's call masks (MINIX's VM ACL), one per kernel privilege id: bit n allows call
  * {@code VM_RQ_BASE + n}. All user processes share the user privilege id, so they share one
  * mask, and setting it for one (RS's VM_RS_SET_PRIV on init, say) sets it for all. A system
- * process's mask comes from RS; until RS has set any mask, system processes (the boot image) may
- * make every call.
+ * process's mask comes from RS; until RS has set it (the boot processes before RS runs) the
+ * process may make every call.
  */
 final class CallMasks {
     static final long ALL = -1L;
@@ -18,9 +18,6 @@ final class CallMasks {
 
     private final long[] masks = new long[PrivFlags.NR_SYS_PROCS];
     private final boolean[] configured = new boolean[PrivFlags.NR_SYS_PROCS];
-    /** RS has configured a mask: unconfigured system processes may no longer do everything. */
-    boolean rsActive;
-
     /** The mask of the calls {@code types} (VM_RQ_BASE + n). */
     static long bits(int... types) {
         long mask = 0;
@@ -37,13 +34,12 @@ final class CallMasks {
         if (privId < 0 || privId >= masks.length) return 0;
         if (configured[privId]) return masks[privId];
         if (privId == PrivFlags.USER_PRIV_ID) return USER_DEFAULT;
-        return rsActive ? 0 : ALL;
+        return ALL;
     }
 
     void set(int privId, long mask) {
         masks[privId] = mask;
         configured[privId] = true;
-        rsActive = true;
     }
 
     /** A system process is gone: its privilege id may go to another service, which RS will configure. */
