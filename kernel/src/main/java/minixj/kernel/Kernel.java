@@ -207,7 +207,9 @@ final class Kernel {
     private void programEnded(ProcessContext ctx, Throwable failure) {
         Proc p = ctx.proc;
         if (failure != null) {
-            log("kernel: " + p.name + " (endpoint " + p.endpoint + ") crashed: " + failure);
+            StackTraceElement[] where = failure.getStackTrace();
+            log("kernel: " + p.name + " (endpoint " + p.endpoint + ") crashed: " + failure
+                    + (where.length > 0 ? " at " + where[0] + (where.length > 1 ? " < " + where[1] : "") : ""));
             int manager = p.priv == null ? Endpoint.NONE : p.priv.sigManager;
             Proc mgr = manager == Endpoint.SELF ? null : procs.byEndpoint(manager);
             if (mgr != null && mgr != p && mgr.ctx != null) {

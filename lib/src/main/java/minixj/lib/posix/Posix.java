@@ -12,6 +12,7 @@ import minixj.lib.ipc.SigSet;
 import minixj.lib.ipc.Signals;
 import minixj.lib.ipc.Trap;
 import minixj.lib.ipc.layout.PmMsg;
+import minixj.lib.ipc.layout.VfsMsg;
 import minixj.lib.mem.MemoryLayout;
 
 /**
@@ -34,6 +35,10 @@ public final class Posix {
             MemoryLayout.INITIAL_REGION_BASE + MemoryLayout.INITIAL_REGION_SIZE - 8192;
     /** Largest fork argument block. */
     public static final int ARGS_SIZE = 4096;
+    /** The library's I/O buffer (write copies through it), after the argument block. */
+    public static final long IO_ADDRESS = ARGS_ADDRESS + ARGS_SIZE;
+    /** Size of the I/O buffer. */
+    public static final int IO_SIZE = 4096;
     /** waitpid option: do not wait. */
     public static final int WNOHANG = PmMsg.WNOHANG;
 
@@ -83,6 +88,67 @@ public final class Posix {
     }
 
     /**
+     * Replaces this process's program with the JAR executable at {@code path}, started with
+     * {@code args} (argv[0] first, by convention the program's name). Returns only by throwing:
+     * ENOENT, EACCES (not executable), ENOEXEC (not a JAR, or refused by the loader), ENOMEM.
+     */
+    public void execve(String path, String... args) {
+        int pathLength = writeExecBlock("execve", path, args);
+        call("execve", PmMsg.PM_EXEC, msg().address(ARGS_ADDRESS).length(execBlockLength).value1(pathLength));
+        throw new IllegalStateException("execve: PM answered a successful exec");
+    }
+
+    /**
+     * posix_spawn: a child that runs the JAR executable at {@code path} with {@code args}; returns
+     * its pid. Errors of the exec (ENOENT, EACCES, ENOEXEC) are this call's, and then no child
+     * exists. The child inherits what a fork child inherits.
+     */
+    public int posixSpawn(String path, String... args) {
+        int pathLength = writeExecBlock("posix_spawn", path, args);
+        return value("posix_spawn", PmMsg.PM_SPAWN, msg().address(ARGS_ADDRESS).length(execBlockLength).value1(pathLength));
+    }
+
+    private int execBlockLength;
+
+    /** Writes "path NUL args... " at {@link #ARGS_ADDRESS}; returns the path's length in bytes. */
+    private int writeExecBlock(String name, String path, String[] args) {
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        if (p.length == 0) throw new PosixException(name, Errno.ENOENT);
+        StringBuilder block = new StringBuilder(path).append('\0');
+        for (String a : args) block.append(a).append('\0');
+        byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > ARGS_SIZE) throw new PosixException(name, Errno.E2BIG);
+        trap.memory().write(ARGS_ADDRESS, bytes, 0, bytes.length);
+        execBlockLength = bytes.length;
+        return p.length;
+    }
+
+    /** write(2) of all of {@code bytes} to {@code fd}; returns the count written. */
+    public int write(int fd, byte[] bytes) {
+        int done = 0;
+        while (done < bytes.length) {
+            int n = Math.min(IO_SIZE, bytes.length - done);
+            trap.memory().write(IO_ADDRESS, bytes, done, n);
+            Message m = new Message(VfsMsg.VFS_WRITE);
+            new VfsMsg(m).fd(fd).address(IO_ADDRESS).length(n);
+            int r = trap.sendrec(Endpoint.VFS, m);
+            if (r != Errno.OK) throw new PosixException("write", r);
+            if (m.type() < 0) {
+                if (done > 0) return done;
+                throw new PosixException("write", m.type());
+            }
+            done += m.type();
+            if (m.type() < n) return done;
+        }
+        return done;
+    }
+
+    /** Writes {@code text} (UTF-8) to standard output. */
+    public void print(String text) {
+        write(1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Ends the process with {@code status}. PM does not reply: it has the kernel free the slot,
      * which ends this thread while it waits in sendrec. Returns only by throwing, if PM refused.
      */
@@ -109,8 +175,14 @@ public final class Posix {
     /** Catches {@code sig} with {@code handler} (it receives the signal number). */
     public void sigaction(int sig, IntConsumer handler) {
         installFrameHandler();
-        call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
-        handlers.put(sig, handler);
+        // In place before PM knows it: the signal may be delivered as the call returns.
+        IntConsumer previous = handlers.put(sig, handler);
+        try {
+            call("sigaction", PmMsg.PM_SIGACTION, msg().number(sig).handler(sig));
+        } catch (PosixException e) {
+            if (previous == null) handlers.remove(sig); else handlers.put(sig, previous);
+            throw e;
+        }
     }
 
     /** SIG_IGN. */

@@ -11,11 +11,12 @@ import minixj.lib.ipc.layout.SchedMsg;
 import minixj.lib.ipc.layout.SysExecMsg;
 import minixj.lib.ipc.layout.SysForkMsg;
 import minixj.lib.ipc.layout.SysSchedctlMsg;
+import minixj.lib.ipc.layout.VfsPmMsg;
 import minixj.lib.ipc.layout.VmMsg;
 import minixj.lib.sys.Sys;
 import minixj.lib.sys.Times;
 
-/** fork, exit, wait (MINIX's forkexit.c), without VFS: PM drives the kernel, VM and SCHED itself. */
+/** fork, posix_spawn, exit, wait (MINIX's forkexit.c): PM drives the kernel, VM, SCHED and tells VFS. */
 final class Lifecycle {
     /** Non-root processes may not take the last few slots (MINIX's LAST_FEW). */
     static final int LAST_FEW = 2;
@@ -26,21 +27,43 @@ final class Lifecycle {
     private final Trap trap;
     private final ProcessTable table;
     private final PmSignals signals;
+    private final VfsLink vfs;
+    private PmExec exec;
     private int nextSlot = Endpoint.INIT + 1;
 
-    Lifecycle(Trap trap, ProcessTable table, PmSignals signals) {
+    Lifecycle(Trap trap, ProcessTable table, PmSignals signals, VfsLink vfs) {
         this.trap = trap;
         this.table = table;
         this.signals = signals;
+        this.vfs = vfs;
+    }
+
+    void exec(PmExec exec) {
+        this.exec = exec;
     }
 
     /**
-     * PM_FORK: a new slot and pid, the kernel's fork, VM's copy of the address space, then the
-     * child starts on the parent's image at the entry class named by the argument block.
+     * PM_FORK: a new slot and pid, the kernel's fork, VM's copy of the address space, VFS told
+     * (the parent waits for its answer, spec §6.4), then the child starts on the parent's image
+     * at the entry class named by the argument block.
      */
     int fork(MProc parent, PmMsg req) {
+        return forkCommon(parent, req, false);
+    }
+
+    /**
+     * PM_SPAWN (MinixJ's posix_spawn): a fork whose child never runs the parent's program: once
+     * VFS knows the child, it execs the path of the block at once. An exec failure removes the
+     * child without a trace and is the parent's error, as posix_spawn reports it.
+     */
+    int spawn(MProc parent, PmMsg req) {
+        return forkCommon(parent, req, true);
+    }
+
+    private int forkCommon(MProc parent, PmMsg req, boolean spawn) {
         int len = req.length();
         if (len <= 0 || len > MAX_ARGS) return Errno.EINVAL;
+        if (spawn && (req.value1() <= 0 || req.value1() >= len)) return Errno.EINVAL;
         // Children go to slots after INIT's (the boot slots stay reserved for their services).
         int free = table.freeForkSlots();
         if (free == 0 || (free <= LAST_FEW && parent.effUid != Ids.SUPER_USER)) return Errno.EAGAIN;
@@ -66,13 +89,6 @@ final class Lifecycle {
         }
         // The argument block goes from the parent's memory to the same address in the child's.
         int r = Sys.vircopy(trap, parent.endpoint, req.address(), childEp, req.address(), len);
-        if (r == Errno.OK) {
-            new SysExecMsg(m.clear()).endpoint(childEp).flags(SysExecMsg.EXEC_SAME_IMAGE)
-                    .sourceEndpoint(parent.endpoint).argsAddress(req.address()).argsLength(len);
-            r = trap.kernelCall(SysCalls.SYS_EXEC, m);
-        }
-        // A service's child gets the user privileges but NO_PRIV (the kernel's rule): lift it.
-        if (r == Errno.OK && parent.is(MProc.PRIV_PROC)) r = Sys.privctlAllow(trap, childEp);
         if (r != Errno.OK) {
             if (table.vm != Endpoint.NONE) vmExit(childEp);
             Sys.clear(trap, childEp);
@@ -80,26 +96,103 @@ final class Lifecycle {
         }
         MProc child = table.at(slot);
         child.reset();
-        child.flags = MProc.IN_USE;
+        child.flags = MProc.IN_USE | (spawn ? MProc.SPAWNING : 0);
         child.endpoint = childEp;
         child.pid = table.newPid();
         child.parent = parent.slot;
         child.inheritFrom(parent);
-        r = schedule(child, parent);
-        if (r != Errno.OK) {
-            if (table.vm != Endpoint.NONE) vmExit(childEp);
-            Sys.clear(trap, childEp);
-            release(child);
-            return r;
+        child.execAddress = req.address();
+        child.execLength = len;
+        child.execPathLength = spawn ? req.value1() : 0;
+        Message tell = new Message(VfsPmMsg.VFS_PM_FORK);
+        new VfsPmMsg(tell).endpoint(parent.endpoint).child(childEp).pid(child.pid);
+        if (!vfs.tell(child, tell)) forked(child);
+        return Errno.SUSPEND;
+    }
+
+    /** VFS knows the child (or there is no VFS): start it and answer the parent. */
+    void forked(MProc child) {
+        child.flags &= ~MProc.VFS_CALL;
+        MProc parent = table.at(child.parent);
+        if (child.is(MProc.SPAWNING)) {
+            int r = exec.start(child, child.execAddress, child.execPathLength);
+            if (r != Errno.OK) spawnFailed(child, r);
+            return;
         }
-        return child.pid;
+        Message m = new Message();
+        new SysExecMsg(m).endpoint(child.endpoint).flags(SysExecMsg.EXEC_SAME_IMAGE)
+                .sourceEndpoint(parent.endpoint).argsAddress(child.execAddress).argsLength(child.execLength);
+        int r = trap.kernelCall(SysCalls.SYS_EXEC, m);
+        if (r == Errno.OK) r = startChild(child, parent);
+        if (r != Errno.OK) {
+            discard(child);
+            replyTo(parent, r);
+            return;
+        }
+        replyTo(parent, child.pid);
+    }
+
+    /** The spawned child runs its new program: it gets scheduled and the parent its pid. */
+    void spawned(MProc child) {
+        child.flags &= ~MProc.SPAWNING;
+        MProc parent = table.at(child.parent);
+        int r = startChild(child, parent);
+        if (r != Errno.OK) {
+            discard(child);
+            replyTo(parent, r);
+            return;
+        }
+        replyTo(parent, child.pid);
+    }
+
+    /** The spawned child's exec failed: it vanishes and the parent gets the error. */
+    void spawnFailed(MProc child, int error) {
+        MProc parent = table.at(child.parent);
+        discard(child);
+        replyTo(parent, error);
+    }
+
+    /** Privileges and scheduling of a new child. */
+    private int startChild(MProc child, MProc parent) {
+        // A service's child gets the user privileges but NO_PRIV (the kernel's rule): lift it.
+        int r = parent.is(MProc.PRIV_PROC) ? Sys.privctlAllow(trap, child.endpoint) : Errno.OK;
+        return r == Errno.OK ? schedule(child, parent) : r;
+    }
+
+    /** Undoes a child that never ran: VFS, VM and the kernel forget it; nobody is told. */
+    private void discard(MProc child) {
+        Message tell = new Message(VfsPmMsg.VFS_PM_EXIT);
+        new VfsPmMsg(tell).endpoint(child.endpoint);
+        vfs.tell(child, tell);
+        Sys.clear(trap, child.endpoint);
+        if (table.vm != Endpoint.NONE) vmExit(child.endpoint);
+        release(child);
+    }
+
+    /** A late reply to a process PM suspended (nothing when it is gone meanwhile). */
+    void replyTo(MProc p, int result) {
+        if (!p.inUse() || p.is(MProc.ZOMBIE)) return;
+        Message m = new Message(result);
+        trap.sendnb(p.endpoint, m);
+    }
+
+    /**
+     * The user processes of the boot image wait without a quantum until PM knows them (spec
+     * §13): PM hands each to SCHED (or the kernel) now.
+     */
+    void scheduleBootProcesses() {
+        for (MProc p : table.all()) {
+            if (!p.inUse() || p.is(MProc.PRIV_PROC)) continue;
+            int r = schedule(p, p);
+            if (r != Errno.OK) throw new IllegalStateException("pm: cannot schedule boot process " + p.pid + ": " + r);
+        }
     }
 
     /** SCHED takes the child (inheriting the parent's queue if SCHED has it), else the kernel. */
     private int schedule(MProc child, MProc parent) {
         Message m = new Message();
         if (table.sched != Endpoint.NONE) {
-            boolean inherit = parent.scheduler == table.sched;
+            boolean inherit = parent != child && parent.scheduler == table.sched;
             new SchedMsg(m).endpoint(child.endpoint).parent(parent.endpoint).maxPriority(USER_Q)
                     .quantum(USER_QUANTUM_MS);
             m.type(inherit ? SchedMsg.SCHEDULING_INHERIT : SchedMsg.SCHEDULING_START);
@@ -121,6 +214,11 @@ final class Lifecycle {
         p.exitStatus = code;
         p.sigStatus = sig;
         signals.cancelAlarm(p);
+        // VFS closes the process's files; PM does not wait for it (requests reach VFS in order,
+        // so a FORK reusing the slot comes after this EXIT).
+        Message exitNotice = new Message(VfsPmMsg.VFS_PM_EXIT);
+        new VfsPmMsg(exitNotice).endpoint(p.endpoint);
+        vfs.tell(p, exitNotice);
         if (p.scheduler != Endpoint.NONE) {
             Message m = new Message(SchedMsg.SCHEDULING_STOP);
             new SchedMsg(m).endpoint(p.endpoint);

@@ -16,7 +16,11 @@ final class MProc {
     static final int PROC_STOPPED = 0x8;
     static final int ALARM_ON = 0x10;
     static final int SIGSUSPENDED = 0x100;
+    /** A request about this process is out to VFS (spec §6.3). */
+    static final int VFS_CALL = 0x400;
     static final int PRIV_PROC = 0x2000;
+    /** MinixJ: a posix_spawn child between its fork and its exec. */
+    static final int SPAWNING = 0x100000;
 
     final int slot;
     int flags;
@@ -44,6 +48,13 @@ final class MProc {
     final int[] handlers = new int[Signals.NSIG + 1];
     /** Own CPU ticks at exit, and those of waited-for children (times(2)'s cutime/cstime). */
     long userTicks, systemTicks, childUserTicks, childSystemTicks;
+    /** The VFS_PM_* request out while VFS_CALL, and the value to reply to the caller once VFS answered. */
+    int vfsRequest;
+    int vfsReplyValue;
+    /** The fork or exec block in the process's memory (path, then arguments) while VFS works on it. */
+    long execAddress;
+    int execLength;
+    int execPathLength;
     /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
     long alarmAt;
 
@@ -70,6 +81,11 @@ final class MProc {
         suspendSavedMask = null;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
         alarmAt = 0;
+        vfsRequest = 0;
+        vfsReplyValue = 0;
+        execAddress = 0;
+        execLength = 0;
+        execPathLength = 0;
         userTicks = 0;
         systemTicks = 0;
         childUserTicks = 0;

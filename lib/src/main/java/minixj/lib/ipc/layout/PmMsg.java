@@ -33,6 +33,11 @@ public record PmMsg(Message message) {
     public static final int PM_SETUID = PM_BASE + 5;
     public static final int PM_GETUID = PM_BASE + 6;
     public static final int PM_KILL = PM_BASE + 11;
+    /**
+     * exec: {@link #address} holds the path ({@link #value1} bytes), a NUL, then the arguments
+     * (NUL-terminated, argv[0] first); {@link #length} is the block's size. No reply on success.
+     */
+    public static final int PM_EXEC = PM_BASE + 14;
     public static final int PM_SETGID = PM_BASE + 12;
     public static final int PM_GETGID = PM_BASE + 13;
     public static final int PM_SETSID = PM_BASE + 15;
@@ -50,6 +55,12 @@ public record PmMsg(Message message) {
     public static final int PM_SETPGID = PM_BASE + 48;
     /** MinixJ addition: times(2) (MINIX's libc builds it from other calls): the TIMES reply fields. */
     public static final int PM_TIMES = PM_BASE + 49;
+
+    /**
+     * MinixJ addition: posix_spawn, a fork whose child execs at once (the block as for
+     * {@link #PM_EXEC}); the reply is the child's pid, or the exec's error.
+     */
+    public static final int PM_SPAWN = PM_BASE + 50;
 
     /** WAIT4 option: do not wait when no child has exited (reply 0). */
     public static final int WNOHANG = 1;
