@@ -1,5 +1,7 @@
 package minixj.commands.posixtests;
 
+import java.util.List;
+
 import minixj.lib.ipc.Errno;
 import minixj.lib.ipc.Signals;
 import minixj.lib.ipc.Trap;
@@ -20,7 +22,7 @@ final class Test44 {
     static final int PRIVATE_FIXED = Memory.MAP_ANON | Memory.MAP_PRIVATE | Memory.MAP_FIXED;
     static final int SHARED_FIXED = Memory.MAP_ANON | Memory.MAP_SHARED | Memory.MAP_FIXED;
     /** Fixed places: in the mmap area, and below it (above the heap). */
-    static final long[] PLACES = {0x5000_0000L, 0x5000_3000L, 0x6123_4000L, 0x2000_0000L};
+    static final List<Long> PLACES = List.of(0x5000_0000L, 0x5000_3000L, 0x6123_4000L, 0x2000_0000L);
     static final long PRIV = 0x5800_0000L;
     static final long SHARED = 0x5900_0000L;
     /** Values the two sides write to the shared page to hand the turn over. */
@@ -39,33 +41,33 @@ final class Test44 {
         UserMemory um = t.trap.memory();
 
         t.subtest(1); // mappings at fixed addresses
-        for (int i = 0; i < PLACES.length; i++) {
-            long a = mem.mmap(PLACES[i], 2 * PAGE, RW, PRIVATE_FIXED);
-            t.check(1, a == PLACES[i], "MAP_FIXED at 0x" + Long.toHexString(PLACES[i]) + " gave 0x" + Long.toHexString(a));
+        for (int i = 0; i < PLACES.size(); i++) {
+            long a = mem.mmap(PLACES.get(i), 2 * PAGE, RW, PRIVATE_FIXED);
+            t.check(1, a == PLACES.get(i), "MAP_FIXED at 0x" + Long.toHexString(PLACES.get(i)) + " gave 0x" + Long.toHexString(a));
             t.check(2, um.readInt(a + PAGE) == 0, "fresh anonymous memory is not zero");
             um.writeInt(a, 100 + i);
             um.writeInt(a + PAGE, 200 + i);
         }
-        for (int i = 0; i < PLACES.length; i++) {
-            t.check(3, um.readInt(PLACES[i]) == 100 + i && um.readInt(PLACES[i] + PAGE) == 200 + i,
+        for (int i = 0; i < PLACES.size(); i++) {
+            t.check(3, um.readInt(PLACES.get(i)) == 100 + i && um.readInt(PLACES.get(i) + PAGE) == 200 + i,
                     "mapping " + i + " lost its values");
         }
         // A fixed mapping over the second page of the first: that page is new, the first stays.
-        t.check(4, mem.mmap(PLACES[0] + PAGE, PAGE, RW, PRIVATE_FIXED) == PLACES[0] + PAGE, "MAP_FIXED over a mapping");
-        t.check(5, um.readInt(PLACES[0] + PAGE) == 0, "MAP_FIXED did not replace the old page");
-        t.check(6, um.readInt(PLACES[0]) == 100, "MAP_FIXED disturbed the page next to it");
+        t.check(4, mem.mmap(PLACES.getFirst() + PAGE, PAGE, RW, PRIVATE_FIXED) == PLACES.getFirst() + PAGE, "MAP_FIXED over a mapping");
+        t.check(5, um.readInt(PLACES.getFirst() + PAGE) == 0, "MAP_FIXED did not replace the old page");
+        t.check(6, um.readInt(PLACES.getFirst()) == 100, "MAP_FIXED disturbed the page next to it");
         // A hint is only a hint, but a free one is taken.
         long hint = 0x7000_0000L;
         t.check(7, mem.mmap(hint, PAGE, RW, Memory.MAP_ANON | Memory.MAP_PRIVATE) == hint, "a free hint");
         long moved = mem.mmap(hint, PAGE, RW, Memory.MAP_ANON | Memory.MAP_PRIVATE);
         t.check(8, moved != hint && moved % PAGE == 0, "a taken hint gave 0x" + Long.toHexString(moved));
         // Bad requests.
-        t.check(9, Common.errno(() -> mem.mmap(PLACES[0] + 1, PAGE, RW, PRIVATE_FIXED)) == Errno.EINVAL, "unaligned MAP_FIXED");
+        t.check(9, Common.errno(() -> mem.mmap(PLACES.getFirst() + 1, PAGE, RW, PRIVATE_FIXED)) == Errno.EINVAL, "unaligned MAP_FIXED");
         t.check(10, Common.errno(() -> mem.mmap(0, 0, RW, Memory.MAP_ANON | Memory.MAP_PRIVATE)) == Errno.EINVAL, "length 0");
         t.check(11, Common.errno(() -> mem.mmap(0, PAGE, RW, Memory.MAP_ANON)) == Errno.EINVAL, "neither private nor shared");
         t.check(12, Common.errno(() -> mem.mmap(0, PAGE, RW, Memory.MAP_ANON | Memory.MAP_PRIVATE | Memory.MAP_SHARED))
                 == Errno.EINVAL, "both private and shared");
-        t.check(13, Common.errno(() -> mem.munmap(PLACES[0] + 1, PAGE)) == Errno.EINVAL, "unaligned munmap");
+        t.check(13, Common.errno(() -> mem.munmap(PLACES.getFirst() + 1, PAGE)) == Errno.EINVAL, "unaligned munmap");
         t.check(14, Common.errno(() -> mem.mmap(0, 1L << 40, RW, Memory.MAP_ANON | Memory.MAP_PRIVATE)) == Errno.ENOMEM,
                 "a terabyte");
         for (long a : PLACES) mem.munmap(a, 2 * PAGE);

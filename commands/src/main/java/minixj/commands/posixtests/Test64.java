@@ -23,7 +23,7 @@ final class Test64 {
     static final int PAGE = Memory.PAGE_SIZE;
     static final int RW = Memory.PROT_READ | Memory.PROT_WRITE;
     static final int ANON = Memory.MAP_ANON | Memory.MAP_PRIVATE;
-    static final long[] CHUNKS = {1L << 20, 64L << 10, PAGE};
+    static final List<Long> CHUNKS = List.of(1L << 20, 64L << 10, (long) PAGE);
 
     private Test64() {
     }
