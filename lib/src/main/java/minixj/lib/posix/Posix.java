@@ -247,6 +247,9 @@ public final class Posix {
         return new Tms(r.userTicks(), r.systemTicks(), r.childUserTicks(), r.childSystemTicks(), r.uptime());
     }
 
+    /** The memory calls (brk, sbrk, mmap, munmap) of this process. */
+    public Memory memory() { return new Memory(trap); }
+
     /** True when {@code sig} is a signal number a process may name. */
     public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }
 }
