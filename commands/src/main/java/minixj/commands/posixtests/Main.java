@@ -20,6 +20,9 @@ public final class Main {
             case "test5" -> Test5.run(t, args);
             case "test12" -> Test12.run(t, args);
             case "test84" -> Test84.run(t, args);
+            case "test6" -> Test6.run(t, args);
+            case "test44" -> Test44.run(t, args);
+            case "test64" -> Test64.run(t, args);
             case "test42" -> Test42.run(t, args);
             default -> {
                 t.e(1, "no such test: " + test);

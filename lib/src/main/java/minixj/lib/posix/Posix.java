@@ -256,6 +256,9 @@ public final class Posix {
                 .traceData();
     }
 
+    /** The memory calls (brk, sbrk, mmap, munmap) of this process. */
+    public Memory memory() { return new Memory(trap); }
+
     /** True when {@code sig} is a signal number a process may name. */
     public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }
 }
