@@ -73,6 +73,11 @@ final class DoInfo {
                 KernelInfo.putPriv(b, p.priv);
                 return copyOut(caller, req, b);
             }
+            case SysGetinfoMsg.GET_BOOTFILES -> {
+                ByteBuffer b = KernelInfo.buffer(16).putLong(kernel.memory.bootFilesAddress)
+                        .putLong(kernel.memory.bootFilesLength);
+                return copyOut(caller, req, b);
+            }
             case SysGetinfoMsg.GET_RANDOMNESS_BIN -> {
                 int n = req.size();
                 if (n <= 0 || n > 4096) return EINVAL;

@@ -211,6 +211,7 @@ final class DoMemory {
         }
         Proc p = kernel.procs.byEndpoint(req.endpoint() == Endpoint.SELF ? caller.endpoint : req.endpoint());
         if (p == null) return EINVAL;
+        if (req.request() == SysVmctlMsg.VMCTL_GRANT_LOOKUP) return grantLookup(p, req);
         switch (req.request()) {
             case SysVmctlMsg.VMCTL_CLEAR_PAGEFAULT -> {
                 if (!p.has(RtsFlags.PAGEFAULT)) return EINVAL;
@@ -266,6 +267,18 @@ final class DoMemory {
                 return EINVAL;
             }
         }
+    }
+
+    /** VMCTL_GRANT_LOOKUP: the grant check of a safecopy by {@code grantee}, answering where the memory is. */
+    private int grantLookup(Proc grantee, SysVmctlMsg req) {
+        if (req.length() <= 0 || req.address() < 0) return EINVAL;
+        int access = req.writeFlag() & (GrantEntry.CPF_READ | GrantEntry.CPF_WRITE);
+        GrantResult g = memory.verifier.verify((int) req.value(), grantee.endpoint, (int) req.value2(), req.length(),
+                access, req.address());
+        if (!g.ok()) return g.status();
+        if (g.address() == GrantResult.NO_ADDRESS || kernel.procs.byEndpoint(g.endpoint()) == null) return ESRCH;
+        req.value(g.endpoint()).address(g.address());
+        return OK;
     }
 
     /** VMCTL_TAKE_MEMORY: VM gets the frame bitmap and owns frame allocation from now on. */

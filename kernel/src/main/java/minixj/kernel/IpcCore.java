@@ -95,7 +95,18 @@ final class IpcCore {
 
     /** mini_send. With FROM_KERNEL the message is forged on the caller's behalf. */
     int send(Proc caller, int dstEndpoint, Message m, int flags) {
-        return send(caller, procs.byEndpoint(dstEndpoint), m, flags);
+        if ((flags & FROM_KERNEL) == 0) return send(caller, procs.byEndpoint(dstEndpoint), m, flags);
+        KernelMessageEvent event = new KernelMessageEvent();
+        int type = m.type();
+        int r = send(caller, procs.byEndpoint(dstEndpoint), m, flags);
+        if (event.isEnabled()) {
+            event.source = caller.endpoint;
+            event.destination = dstEndpoint;
+            event.type = type;
+            event.result = r;
+            event.commit();
+        }
+        return r;
     }
 
     private int send(Proc caller, Proc dst, Message m, int flags) {

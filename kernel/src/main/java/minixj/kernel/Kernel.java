@@ -207,7 +207,9 @@ final class Kernel {
     private void programEnded(ProcessContext ctx, Throwable failure) {
         Proc p = ctx.proc;
         if (failure != null) {
-            log("kernel: " + p.name + " (endpoint " + p.endpoint + ") crashed: " + failure);
+            StackTraceElement[] where = failure.getStackTrace();
+            log("kernel: " + p.name + " (endpoint " + p.endpoint + ") crashed: " + failure
+                    + (where.length > 0 ? " at " + where[0] + (where.length > 1 ? " < " + where[1] : "") : ""));
             int manager = p.priv == null ? Endpoint.NONE : p.priv.sigManager;
             Proc mgr = manager == Endpoint.SELF ? null : procs.byEndpoint(manager);
             if (mgr != null && mgr != p && mgr.ctx != null) {
@@ -399,15 +401,20 @@ final class Kernel {
 
     /** Every trap ends here: records the result, reschedules, returns the (possibly later) result. */
     private int leave(ProcessContext ctx, Proc p, int result) {
+        int r = leaveKernel(ctx, p, result);
+        returnToUser(ctx);
+        return r;
+    }
+
+    /** {@link #leave} up to the return to the program (a traced call still has its exit stop to make). */
+    private int leaveKernel(ProcessContext ctx, Proc p, int result) {
         p.ipcResult = result;
         if (ctx.killed) {
             releaseToken();
             throw killedError;
         }
         reschedule(ctx);
-        int r = ctx.proc.ipcResult;
-        returnToUser(ctx);
-        return r;
+        return ctx.proc.ipcResult;
     }
 
     /**
@@ -461,7 +468,7 @@ final class Kernel {
         trace.event(Trace.IPC, p.endpoint, call, srcDst);
         IpcEvent event = new IpcEvent();
         event.begin();
-        int r = leave(ctx, p, ipc.doSyncIpc(p, call, srcDst, m, nonBlocking));
+        int r = leaveKernel(ctx, p, ipc.doSyncIpc(p, call, srcDst, m, nonBlocking));
         event.source = p.endpoint;
         event.call = call;
         event.peer = srcDst;
@@ -473,6 +480,9 @@ final class Kernel {
             signals.causeSig(after, minixj.lib.ipc.Signals.SIGTRAP); // system-call exit stop
             reschedule(ctx);
         }
+        // Handlers run once the call is over, after its exit stop, as a MINIX process runs them
+        // back in user space (a handler's own calls must not take the outer call's exit stop).
+        returnToUser(ctx);
         return r;
     }
 

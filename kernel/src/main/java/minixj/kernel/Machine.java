@@ -101,6 +101,19 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    /**
+     * Places the boot files (an archive in {@code minixj.lib.fs.BootFiles} format) in physical
+     * memory before the machine starts; VFS finds them with SYS_GETINFO GET_BOOTFILES.
+     *
+     * @throws IllegalStateException after {@link #start()}, or when memory is too small
+     */
+    public void loadBootFiles(byte[] archive) {
+        if (started) throw new IllegalStateException("boot files are loaded before the machine starts");
+        if (!kernel.memory.loadBootFiles(archive)) {
+            throw new IllegalStateException("boot files of " + archive.length + " bytes do not fit in memory");
+        }
+    }
+
     /** Loads a program without starting it (to check that it would be accepted). */
     public LoadedProgram load(minixj.kernel.loader.JarImage image) throws ExecException {
         return kernel.loader.load(image);
@@ -162,6 +175,20 @@ public final class Machine implements AutoCloseable {
             watchdog = new Watchdog(kernel, this, kernel.config.watchdogMillis(), kernel.config.watchdogKills());
             watchdog.start();
         }
+    }
+
+    /**
+     * Before {@link #start()}: process {@code endpoint} starts without a quantum and waits until
+     * its scheduler gives it one. MINIX's boot (spec §13) holds the user processes of the image
+     * so until PM has them in its table (and VFS in its own) and hands them to SCHED.
+     *
+     * @throws IllegalStateException after start, or when no such process exists
+     */
+    public void holdForScheduler(int endpoint) {
+        if (started) throw new IllegalStateException("processes are held before the machine starts");
+        Proc p = kernel.procs.byEndpoint(endpoint);
+        if (p == null) throw new IllegalStateException("no process " + endpoint);
+        kernel.rtsSet(p, RtsFlags.NO_QUANTUM);
     }
 
     private void tick() {

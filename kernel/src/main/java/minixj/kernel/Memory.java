@@ -78,6 +78,26 @@ final class Memory implements GrantContext {
         space.pageTable.clear();
     }
 
+    /** Physical address and length of the boot files (the initial RAM disk); 0, 0 when none. */
+    long bootFilesAddress;
+    long bootFilesLength;
+
+    /**
+     * Puts the boot files in physical memory, as a boot loader places its modules: contiguous
+     * frames the kernel keeps, which VM later sees as in use and never hands out.
+     *
+     * @return false when memory is too small for them
+     */
+    boolean loadBootFiles(byte[] bytes) {
+        int frames = (int) ((bytes.length + PhysicalMemory.FRAME_SIZE - 1L) / PhysicalMemory.FRAME_SIZE);
+        int first = physical.allocateFrames(Math.max(1, frames));
+        if (first == PhysicalMemory.NO_FRAME) return false;
+        bootFilesAddress = PhysicalMemory.frameAddress(first);
+        bootFilesLength = bytes.length;
+        physical.write(bootFilesAddress, bytes, 0, bytes.length);
+        return true;
+    }
+
     long freeBytes() {
         return (long) physical.freeFrames() * PhysicalMemory.FRAME_SIZE;
     }
@@ -139,7 +159,7 @@ final class Memory implements GrantContext {
             if (f == null) return r.status();
             Proc owner = f.side() == MemoryFault.Side.SOURCE ? source : target;
             if (owner == null) return EFAULT;
-            if (vmRunning(owner)) {
+            if (vmOwnsFrames && vmRunning(owner)) {
                 // Ask VM to bring the page in and run the kernel call again (MINIX's VMSUSPEND).
                 if (tryOnly || owner.isTask()) return EFAULT;
                 pendingRequest = new MemoryRequest(owner.endpoint, f.address() & ~(PageTable.PAGE_SIZE - 1L),

@@ -3,13 +3,12 @@ package minixj.commands.posixtests;
 import minixj.lib.ipc.Trap;
 import minixj.lib.posix.Posix;
 import minixj.lib.posix.PosixException;
-import minixj.lib.sys.Sys;
 
 /**
- * What MINIX's tests share (their common.c): a test announces itself, counts errors with
- * {@link #e}, gives up after {@link #MAX_ERROR} of them, and ends with {@link #quit}, which prints
- * {@code ok} or the error count and exits with 0 or 1. Output goes to the kernel log until the
- * console exists.
+ * What MINIX's tests share (their common.c): a test counts errors with {@link #e} (each printed
+ * as {@code Test N, subtest S, error E: why}), gives up after {@link #MAX_ERROR} of them, and ends
+ * with {@link #quit}, which prints {@code Test N ok} or {@code Test N: K errors} and exits with 0
+ * or 1.
  */
 public final class Common {
     /** As MINIX's max_error: a test stops after this many errors. */
@@ -25,7 +24,6 @@ public final class Common {
         this.trap = Trap.current();
         this.px = new Posix(trap);
         this.name = name;
-        print("Test " + name + " ");
     }
 
     /** The subtest being run (it appears in error lines). */
@@ -41,9 +39,9 @@ public final class Common {
     /** Records error {@code n} with an explanation. */
     public void e(int n, String why) {
         errors++;
-        print("Subtest " + subtest + ",  error " + n + (why.isEmpty() ? "" : ": " + why) + "\n");
+        print("Test " + name + ", subtest " + subtest + ", error " + n + (why.isEmpty() ? "" : ": " + why) + "\n");
         if (errors >= MAX_ERROR) {
-            print("Too many errors; test aborted\n");
+            print("Test " + name + ": too many errors; test aborted\n");
             px.exit(1);
         }
     }
@@ -75,15 +73,15 @@ public final class Common {
     /** Prints {@code ok} (exit 0) or the error count (exit 1), as MINIX's quit(). */
     public void quit() {
         if (errors == 0) {
-            print("ok\n");
+            print("Test " + name + " ok\n");
             px.exit(0);
         }
-        print(errors + " errors\n");
+        print("Test " + name + ": " + errors + " errors\n");
         px.exit(1);
     }
 
-    /** Writes {@code text} to the log (the console once it exists). */
+    /** Writes {@code text} to standard output (the kernel log until the console exists). */
     public void print(String text) {
-        Sys.diagctlDiag(trap, text);
+        px.print(text);
     }
 }

@@ -14,6 +14,16 @@ public final class Main {
         String test = args.length > 0 ? args[0] : "";
         Common t = new Common(test.replace("test", ""));
         switch (test) {
+            case "test1" -> Test1.run(t, args);
+            case "test2" -> Test2.run(t, args);
+            case "test4" -> Test4.run(t, args);
+            case "test5" -> Test5.run(t, args);
+            case "test12" -> Test12.run(t, args);
+            case "test84" -> Test84.run(t, args);
+            case "test6" -> Test6.run(t, args);
+            case "test44" -> Test44.run(t, args);
+            case "test64" -> Test64.run(t, args);
+            case "test42" -> Test42.run(t, args);
             case "test37" -> Test37.run(t, args);
             case "test41" -> Test41.run(t, args);
             case "test75" -> Test75.run(t, args);

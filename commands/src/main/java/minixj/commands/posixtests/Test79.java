@@ -87,7 +87,7 @@ final class Test79 {
                 for (int job = 0; job < NR_JOBS; job++) {
                     int worker = px.fork(Worker.class.getName(), String.valueOf(job), String.valueOf(options),
                             String.valueOf(signalers), "0");
-                    Test41.spin(px, 100);
+                    pause(100); // blocked, as MINIX's select with a timeout
                     px.kill(-worker, Signals.SIGKILL); // the worker leads a group with its signaler
                     WaitStatus w = px.waitpid(worker, 0);
                     if (w.pid() != worker || !(w.signaled() && w.termSig() == Signals.SIGKILL)) {
@@ -101,6 +101,21 @@ final class Test79 {
                 }
             }
         }
+    }
+
+    /** Waits {@code millis} blocked in sigsuspend until a real timer's SIGALRM. */
+    private void pause(long millis) {
+        SigSet old = px.sigprocmask(PmMsg.SIG_BLOCK, set(Signals.SIGALRM));
+        px.sigaction(Signals.SIGALRM, SigAction.handle(s -> { }, new SigSet(), 0));
+        px.setitimer(PmTimeMsg.ITIMER_REAL, Itimerval.of(0, millis * 1000, 0, 0));
+        SigSet waitMask = new SigSet().copyFrom(old).remove(Signals.SIGALRM);
+        Common.errno(() -> px.sigsuspend(waitMask));
+        px.sigdefault(Signals.SIGALRM);
+        px.sigprocmask(PmMsg.SIG_SETMASK, old);
+    }
+
+    private static SigSet set(int sig) {
+        return new SigSet().add(sig);
     }
 
     /** The worker: args job, options, signalers, rounds (0 = endless). */

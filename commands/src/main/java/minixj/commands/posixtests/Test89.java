@@ -106,7 +106,7 @@ final class Test89 {
                 String.valueOf(set[1]), String.valueOf(set[3]));
         for (int checkpoint = 0; checkpoint < 2; checkpoint++) {
             WaitStatus w = px.waitpid(child, Posix.WUNTRACED);
-            if (!w.stopped() || w.stopSig() != Signals.SIGSTOP) {
+            if (!w.stopped() || w.stopSignal() != Signals.SIGSTOP) {
                 t.e(n, kind + " case " + n + " sub " + sub + ": no stop at checkpoint " + checkpoint
                         + " (status " + Integer.toHexString(w.status()) + ")");
                 if (!w.stopped()) return;

@@ -13,6 +13,13 @@ public final class MemoryLayout {
     public static final long INITIAL_REGION_BASE = 0x0010_0000L;
     /** Size of the initial region (16 MiB). */
     public static final long INITIAL_REGION_SIZE = 16L << 20;
+    /**
+     * Where VFS places a program's JAR for exec (the upper half of the initial region, up to the
+     * libc scratch area in its last 8 KiB); programs keep their own data below it.
+     */
+    public static final long EXEC_IMAGE_BASE = INITIAL_REGION_BASE + INITIAL_REGION_SIZE / 2;
+    /** Largest executable exec accepts. */
+    public static final long EXEC_IMAGE_MAX = INITIAL_REGION_SIZE / 2 - 8192;
     /** Page size. */
     public static final int PAGE_SIZE = 4096;
 }

@@ -18,6 +18,7 @@ import minixj.lib.ipc.layout.PmMsg;
 import minixj.lib.ipc.layout.PmProcEntry;
 import minixj.lib.ipc.layout.PmSigactionMsg;
 import minixj.lib.ipc.layout.PmTimeMsg;
+import minixj.lib.ipc.layout.VfsMsg;
 import minixj.lib.mem.MemoryLayout;
 
 /**
@@ -27,8 +28,9 @@ import minixj.lib.mem.MemoryLayout;
  *
  * <p>{@link #fork} needs the child's entry: a Java thread cannot be copied, so the child starts
  * anew at {@code main} of the named class of the parent's program, with the given arguments.
- * The argument block is written at {@link #ARGS_ADDRESS}, the last {@value #ARGS_SIZE} bytes of
- * the initial memory region, which the library reserves for itself.
+ * The argument block is written at {@link #ARGS_ADDRESS}, near the end of the initial memory
+ * region; the library reserves the region's last 36 KiB for itself (argument block, I/O buffer,
+ * {@link #SCRATCH_ADDRESS} and {@link #SYSINFO_ADDRESS}).
  *
  * <p>Signal handlers are {@link IntConsumer}s kept in this object by signal number (the handler
  * id PM knows); the kernel runs them on the process's own thread when it next returns from a
@@ -40,6 +42,10 @@ public final class Posix {
             MemoryLayout.INITIAL_REGION_BASE + MemoryLayout.INITIAL_REGION_SIZE - 8192;
     /** Largest fork argument block. */
     public static final int ARGS_SIZE = 4096;
+    /** The library's I/O buffer (write copies through it), after the argument block. */
+    public static final long IO_ADDRESS = ARGS_ADDRESS + ARGS_SIZE;
+    /** Size of the I/O buffer. */
+    public static final int IO_SIZE = 4096;
     /** waitpid option: do not wait. */
     public static final int WNOHANG = PmMsg.WNOHANG;
 
@@ -94,6 +100,67 @@ public final class Posix {
     }
 
     /**
+     * Replaces this process's program with the JAR executable at {@code path}, started with
+     * {@code args} (argv[0] first, by convention the program's name). Returns only by throwing:
+     * ENOENT, EACCES (not executable), ENOEXEC (not a JAR, or refused by the loader), ENOMEM.
+     */
+    public void execve(String path, String... args) {
+        int pathLength = writeExecBlock("execve", path, args);
+        call("execve", PmMsg.PM_EXEC, msg().address(ARGS_ADDRESS).length(execBlockLength).value1(pathLength));
+        throw new IllegalStateException("execve: PM answered a successful exec");
+    }
+
+    /**
+     * posix_spawn: a child that runs the JAR executable at {@code path} with {@code args}; returns
+     * its pid. Errors of the exec (ENOENT, EACCES, ENOEXEC) are this call's, and then no child
+     * exists. The child inherits what a fork child inherits.
+     */
+    public int posixSpawn(String path, String... args) {
+        int pathLength = writeExecBlock("posix_spawn", path, args);
+        return value("posix_spawn", PmMsg.PM_SPAWN, msg().address(ARGS_ADDRESS).length(execBlockLength).value1(pathLength));
+    }
+
+    private int execBlockLength;
+
+    /** Writes "path NUL args... " at {@link #ARGS_ADDRESS}; returns the path's length in bytes. */
+    private int writeExecBlock(String name, String path, String[] args) {
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        if (p.length == 0) throw new PosixException(name, Errno.ENOENT);
+        StringBuilder block = new StringBuilder(path).append('\0');
+        for (String a : args) block.append(a).append('\0');
+        byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > ARGS_SIZE) throw new PosixException(name, Errno.E2BIG);
+        trap.memory().write(ARGS_ADDRESS, bytes, 0, bytes.length);
+        execBlockLength = bytes.length;
+        return p.length;
+    }
+
+    /** write(2) of all of {@code bytes} to {@code fd}; returns the count written. */
+    public int write(int fd, byte[] bytes) {
+        int done = 0;
+        while (done < bytes.length) {
+            int n = Math.min(IO_SIZE, bytes.length - done);
+            trap.memory().write(IO_ADDRESS, bytes, done, n);
+            Message m = new Message(VfsMsg.VFS_WRITE);
+            new VfsMsg(m).fd(fd).address(IO_ADDRESS).length(n);
+            int r = trap.sendrec(Endpoint.VFS, m);
+            if (r != Errno.OK) throw new PosixException("write", r);
+            if (m.type() < 0) {
+                if (done > 0) return done;
+                throw new PosixException("write", m.type());
+            }
+            done += m.type();
+            if (m.type() < n) return done;
+        }
+        return done;
+    }
+
+    /** Writes {@code text} (UTF-8) to standard output. */
+    public void print(String text) {
+        write(1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Ends the process with {@code status}. PM does not reply: it has the kernel free the slot,
      * which ends this thread while it waits in sendrec. Returns only by throwing, if PM refused.
      */
@@ -141,9 +208,17 @@ public final class Posix {
             if (act.disposition() == SigAction.Disposition.CATCH) installFrameHandler();
             req.install(1).handler(handler).flags(act.flags()).mask(act.mask());
         }
-        IntConsumer previous = handlers.get(sig);
-        send("sigaction", PmMsg.PM_SIGACTION, req.message());
-        if (act != null && act.disposition() == SigAction.Disposition.CATCH) handlers.put(sig, act.handler());
+        boolean catching = act != null && act.disposition() == SigAction.Disposition.CATCH;
+        // In place before PM knows it: the signal may be delivered as the call returns.
+        IntConsumer previous = catching ? handlers.put(sig, act.handler()) : handlers.get(sig);
+        try {
+            send("sigaction", PmMsg.PM_SIGACTION, req.message());
+        } catch (PosixException e) {
+            if (catching) {
+                if (previous == null) handlers.remove(sig); else handlers.put(sig, previous);
+            }
+            throw e;
+        }
         int old = req.handler();
         SigAction.Disposition d = old == PmMsg.SIG_DFL ? SigAction.Disposition.DEFAULT
                 : old == PmMsg.SIG_IGN ? SigAction.Disposition.IGNORE : SigAction.Disposition.CATCH;
@@ -226,10 +301,10 @@ public final class Posix {
 
     // ------------------------------------------------------------------ time, resources, system
 
-    /** Scratch memory of the library for results PM copies out (a rusage). */
-    public static final long SCRATCH_ADDRESS = ARGS_ADDRESS + ARGS_SIZE;
-    /** Where {@link #procTable} has PM copy the process table (below the argument block). */
-    public static final long SYSINFO_ADDRESS = ARGS_ADDRESS - PmProcEntry.TABLE_SIZE;
+    /** Scratch memory of the library for results PM copies out (a rusage), below the argument block. */
+    public static final long SCRATCH_ADDRESS = ARGS_ADDRESS - 4096;
+    /** Where {@link #procTable} has PM copy the process table (below the scratch memory). */
+    public static final long SYSINFO_ADDRESS = SCRATCH_ADDRESS - PmProcEntry.TABLE_SIZE;
     /** waitpid option: report stopped children too ({@link WaitStatus#stopped}). */
     public static final int WUNTRACED = PmMsg.WUNTRACED;
 
@@ -368,6 +443,18 @@ public final class Posix {
 
     /** issetugid: whether the process ran a set-uid or set-gid program. */
     public boolean issetugid() { return send("issetugid", PmMsg.PM_ISSETUGID, new Message()) != 0; }
+
+    /**
+     * ptrace(2): {@code request} is one of {@link Ptrace}'s {@code T_*} requests; returns the
+     * request's value (the word read by T_GETDATA, ...; 0 for the others).
+     */
+    public long ptrace(int request, int pid, long address, long data) {
+        return call("ptrace", PmMsg.PM_PTRACE, msg().number(request).pid(pid).address(address).traceData(data))
+                .traceData();
+    }
+
+    /** The memory calls (brk, sbrk, mmap, munmap) of this process. */
+    public Memory memory() { return new Memory(trap); }
 
     /** True when {@code sig} is a signal number a process may name. */
     public static boolean validSignal(int sig) { return sig >= 1 && sig <= Signals.NSIG; }

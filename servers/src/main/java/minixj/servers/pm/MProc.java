@@ -16,12 +16,22 @@ final class MProc {
     static final int ZOMBIE = 0x4;
     static final int PROC_STOPPED = 0x8;
     static final int ALARM_ON = 0x10;
+    /** Stopped for its tracer (ptrace), until the tracer resumes it. */
+    static final int TRACE_STOPPED = 0x80;
     static final int SIGSUSPENDED = 0x100;
+    /** A request about this process is out to VFS (spec §6.3). */
+    static final int VFS_CALL = 0x400;
     static final int PRIV_PROC = 0x2000;
     /** A caught signal waits until the process's message in transit has arrived (RC_DELAY). */
     static final int DELAY_CALL = 0x20000;
     /** Ran a set-uid/set-gid program (issetugid); exec sets it once exec goes through PM. */
     static final int TAINTED = 0x40000;
+    /** A zombie (also ZOMBIE) its tracer, not its parent, must see first. */
+    static final int TRACE_ZOMBIE = 0x10000;
+    /** {@link #tracer} of an untraced process. */
+    static final int NO_TRACER = -1;
+    /** MinixJ: a posix_spawn child between its fork and its exec. */
+    static final int SPAWNING = 0x100000;
 
     final int slot;
     int flags;
@@ -61,8 +71,19 @@ final class MProc {
     int groupCount;
     /** Own CPU ticks at exit, and those of waited-for children (times(2)'s cutime/cstime). */
     long userTicks, systemTicks, childUserTicks, childSystemTicks;
+    /** The VFS_PM_* request out while VFS_CALL, and the value to reply to the caller once VFS answered. */
+    int vfsRequest;
+    int vfsReplyValue;
+    /** The fork or exec block in the process's memory (path, then arguments) while VFS works on it. */
+    long execAddress;
+    int execLength;
+    int execPathLength;
     /** Absolute uptime in ticks at which the alarm fires (valid with ALARM_ON). */
     long alarmAt;
+    /** ptrace: the tracer's slot (or NO_TRACER), its TO_* options, signals held for it. */
+    int tracer = NO_TRACER;
+    int traceOptions;
+    final SigSet traceSignals = new SigSet();
 
     MProc(int slot) {
         this.slot = slot;
@@ -94,6 +115,14 @@ final class MProc {
         Arrays.fill(itimerIntervals, 0);
         groupCount = 0;
         alarmAt = 0;
+        tracer = NO_TRACER;
+        traceOptions = 0;
+        traceSignals.clear();
+        vfsRequest = 0;
+        vfsReplyValue = 0;
+        execAddress = 0;
+        execLength = 0;
+        execPathLength = 0;
         userTicks = 0;
         systemTicks = 0;
         childUserTicks = 0;

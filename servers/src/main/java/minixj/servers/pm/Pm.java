@@ -10,6 +10,7 @@ import minixj.lib.ipc.layout.PmInfoMsg;
 import minixj.lib.ipc.layout.PmMsg;
 import minixj.lib.ipc.layout.PmSigactionMsg;
 import minixj.lib.ipc.layout.PmTimeMsg;
+import minixj.lib.ipc.layout.VfsPmMsg;
 
 /**
  * PM's main loop: calls from processes (MINIX's PM_BASE numbers), notifies from SYSTEM (kernel
@@ -22,8 +23,12 @@ public final class Pm {
     public static void main(String[] args) {
         Trap trap = Trap.current();
         ProcessTable table = ProcessTable.boot(trap);
+        VfsLink vfs = new VfsLink(trap, table.vfs);
+        vfs.boot(table);
         PmSignals signals = new PmSignals(trap, table);
-        Lifecycle life = new Lifecycle(trap, table, signals);
+        Lifecycle life = new Lifecycle(trap, table, signals, vfs);
+        PmExec exec = new PmExec(trap, vfs, life);
+        life.exec(exec);
         signals.lifecycle(life);
         Timers timers = new Timers(trap, table, signals);
         signals.timers(timers);
@@ -31,10 +36,20 @@ public final class Pm {
         Clocks clocks = new Clocks(trap);
         SysInfo sysinfo = new SysInfo(trap, table);
         Reboot reboot = new Reboot(trap, table, signals, timers);
+        Trace tracing = new Trace(trap, table, signals, life);
+        signals.tracing(tracing);
+        life.tracing(tracing);
+        exec.tracing(tracing);
+        life.scheduleBootProcesses();
         Message m = new Message();
         while (true) {
             if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
             int source = m.source();
+            vfs.pump();
+            if (vfs.isReply(source, m)) {
+                vfsReplied(table, life, exec, new VfsPmMsg(m));
+                continue;
+            }
             if (Ipc.isNotify(trap.ipcStatus())) {
                 if (source == Endpoint.SYSTEM) {
                     signals.sendsDone(new NotifyMessage(m).sigset());
@@ -72,17 +87,59 @@ public final class Pm {
                 case PmMsg.PM_GETUID -> { req.value1(caller.realUid).value2(caller.effUid); yield caller.realUid; }
                 case PmMsg.PM_GETGID -> { req.value1(caller.realGid).value2(caller.effGid); yield caller.realGid; }
                 case PmMsg.PM_SETUID, PmMsg.PM_SETEUID, PmMsg.PM_SETGID, PmMsg.PM_SETEGID ->
-                        Ids.set(caller, m.type(), req.number());
-                case PmMsg.PM_SETSID -> Ids.setsid(table, caller);
+                        tellIds(vfs, caller, m.type(), Ids.set(caller, m.type(), req.number()));
+                case PmMsg.PM_SETSID -> tellIds(vfs, caller, m.type(), Ids.setsid(table, caller));
+                case PmMsg.PM_EXEC -> exec.exec(caller, req);
+                case PmMsg.PM_SPAWN -> life.spawn(caller, req);
                 case PmMsg.PM_GETPGRP -> caller.pgrp;
                 case PmMsg.PM_GETSID -> Ids.getsid(table, caller, req.pid());
                 case PmMsg.PM_TIMES -> life.times(caller, req);
                 case PmMsg.PM_SETPGID -> Ids.setpgid(table, caller, req.pid(), req.number());
+                case PmMsg.PM_PTRACE -> tracing.ptrace(caller, req);
                 default -> Errno.ENOSYS;
             };
             if (result == Errno.SUSPEND) continue; // the reply comes later, or never (exit)
             m.type(result);
             trap.sendnb(source, m);
+        }
+    }
+
+    /**
+     * A change of ids or session that succeeded is told to VFS, and the caller answered when VFS
+     * has taken it (spec §6.3), so its next call to VFS already runs with the new ids.
+     */
+    private static int tellIds(VfsLink vfs, MProc caller, int call, int result) {
+        if (result < 0) return result;
+        Message m = new Message();
+        VfsPmMsg tell = new VfsPmMsg(m).endpoint(caller.endpoint);
+        if (call == PmMsg.PM_SETSID) {
+            m.type(VfsPmMsg.VFS_PM_SETSID);
+        } else if (call == PmMsg.PM_SETUID || call == PmMsg.PM_SETEUID) {
+            m.type(VfsPmMsg.VFS_PM_SETUID);
+            tell.id1(caller.effUid).id2(caller.realUid);
+        } else {
+            m.type(VfsPmMsg.VFS_PM_SETGID);
+            tell.id1(caller.effGid).id2(caller.realGid);
+        }
+        if (!vfs.tell(caller, m)) return result;
+        caller.vfsReplyValue = result;
+        return Errno.SUSPEND;
+    }
+
+    /** A reply of VFS: the request it ends continues. Replies for processes gone meanwhile are dropped. */
+    private static void vfsReplied(ProcessTable table, Lifecycle life, PmExec exec, VfsPmMsg reply) {
+        MProc p = table.byEndpoint(reply.endpoint());
+        if (p == null || !p.is(MProc.VFS_CALL)) return;
+        int request = reply.message().type() - VfsPmMsg.VFS_PM_RS_BASE + VfsPmMsg.VFS_PM_RQ_BASE;
+        if (request != p.vfsRequest) return;
+        switch (request) {
+            case VfsPmMsg.VFS_PM_FORK -> life.forked(p);
+            case VfsPmMsg.VFS_PM_EXEC -> exec.vfsReplied(p, reply);
+            case VfsPmMsg.VFS_PM_SETUID, VfsPmMsg.VFS_PM_SETGID, VfsPmMsg.VFS_PM_SETSID -> {
+                p.flags &= ~MProc.VFS_CALL;
+                life.replyTo(p, p.vfsReplyValue);
+            }
+            default -> p.flags &= ~MProc.VFS_CALL;
         }
     }
 

@@ -23,6 +23,7 @@ final class PmSignals {
     private final ProcessTable table;
     private Lifecycle life;
     private Timers timers;
+    private Trace tracing;
 
     PmSignals(Trap trap, ProcessTable table) {
         this.trap = trap;
@@ -35,6 +36,10 @@ final class PmSignals {
 
     void timers(Timers timers) {
         this.timers = timers;
+    }
+
+    void tracing(Trace tracing) {
+        this.tracing = tracing;
     }
 
     /** PM_KILL with MINIX's check_sig rules. */
@@ -68,9 +73,15 @@ final class PmSignals {
         return caller.inUse() && !caller.is(MProc.ZOMBIE) ? Errno.OK : Errno.SUSPEND;
     }
 
-    /** sig_proc: apply the process's action for {@code sig}. */
+    /** sig_proc: apply the process's action for {@code sig} (a tracer, if any, gets it first). */
     void signal(MProc p, int sig, boolean fromKernel) {
+        signal(p, sig, true, fromKernel);
+    }
+
+    /** sig_proc; {@code trace} false: the signal goes past the tracer (it resumed the process with it). */
+    void signal(MProc p, int sig, boolean trace, boolean fromKernel) {
         if (!p.inUse() || p.is(MProc.ZOMBIE)) return;
+        if (trace && tracing.intercepts(p, sig)) return;
         if (p.is(MProc.PRIV_PROC)) {
             // A service's own signal manager handles it: let the kernel route it there.
             if (p.endpoint != table.self && !fromKernel) Sys.kill(trap, p.endpoint, sig); // PM ignores its own
@@ -89,10 +100,14 @@ final class PmSignals {
                 p.pending.add(sig);
                 return;
             }
-            if (p.catchSet.contains(sig)) {
-                catchSignal(p, sig);
-                return;
-            }
+        }
+        if (sig != Signals.SIGKILL && p.is(MProc.TRACE_STOPPED)) {
+            p.pending.add(sig); // delivered when the tracer resumes the process
+            return;
+        }
+        if (sig != Signals.SIGKILL && !badIgnore && p.catchSet.contains(sig)) {
+            catchSignal(p, sig);
+            return;
         }
         switch (sig) {
             case Signals.SIGCHLD, Signals.SIGURG, Signals.SIGWINCH, Signals.SIGCONT, Signals.SIGINFO,
@@ -183,13 +198,13 @@ final class PmSignals {
     }
 
     /** Deliver the pending signals the mask no longer blocks; false if the process died of one. */
-    private boolean checkPending(MProc p) {
+    boolean checkPending(MProc p) {
         if (p.is(MProc.DELAY_CALL)) return true; // they go out once its send is done
         int ep = p.endpoint;
         for (int sig = 1; sig <= Signals.NSIG; sig++) {
             if (p.pending.contains(sig) && !p.mask.contains(sig)) {
                 p.pending.remove(sig);
-                signal(p, sig, false);
+                signal(p, sig, false, false); // a tracer saw it already
                 if (!p.inUse() || p.endpoint != ep || p.is(MProc.ZOMBIE)) return false;
             }
         }

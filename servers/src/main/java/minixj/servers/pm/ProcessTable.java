@@ -29,14 +29,17 @@ final class ProcessTable {
     /** Endpoints of SCHED and VM when they run (NONE otherwise). */
     final int sched;
     final int vm;
+    /** VFS's endpoint when it runs (NONE otherwise). */
+    final int vfs;
     final int self;
 
-    private ProcessTable(int self, int sched, int vm) {
+    private ProcessTable(int self, int sched, int vm, int vfs) {
         for (int i = 0; i < procs.length; i++) procs[i] = new MProc(i);
         all = Arrays.asList(procs);
         this.self = self;
         this.sched = sched;
         this.vm = vm;
+        this.vfs = vfs;
     }
 
     static ProcessTable boot(Trap trap) {
@@ -63,7 +66,8 @@ final class ProcessTable {
         int self = Sys.whoami(trap).endpoint();
         ProcessTable t = new ProcessTable(self,
                 live[Endpoint.SCHED] ? endpoints[Endpoint.SCHED] : Endpoint.NONE,
-                live[Endpoint.VM] ? endpoints[Endpoint.VM] : Endpoint.NONE);
+                live[Endpoint.VM] ? endpoints[Endpoint.VM] : Endpoint.NONE,
+                live[Endpoint.VFS] ? endpoints[Endpoint.VFS] : Endpoint.NONE);
         int initSlot = Endpoint.INIT;
         int pid = INIT_PID + 1;
         for (int slot = 0; slot < Endpoint.NR_PROCS; slot++) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import minixj.boot.BootFilesImage;
 import minixj.kernel.KernelConfig;
 import minixj.kernel.Machine;
 import minixj.kernel.ProcessSpec;
@@ -14,7 +15,8 @@ import minixj.lib.ipc.Endpoint;
 
 /**
  * Runs one of the in-OS test programs ({@code minixj.commands.posixtests}, MINIX's test1, test2,
- * ...) inside a machine with SCHED, VM and PM, in virtual time, and checks that it printed
+ * ...) inside a machine with SCHED, VFS (with the boot files), VM and PM, in virtual time, as
+ * INIT (pid 1), and checks that it printed
  * {@code Test N ok}.
  */
 final class InOsTests {
@@ -30,7 +32,9 @@ final class InOsTests {
         List<String> log = new CopyOnWriteArrayList<>();
         KernelConfig config = KernelConfig.defaults().withVirtualTime(true).withWatchdog(0, false);
         try (Machine m = new Machine(config, log::add)) {
+            m.loadBootFiles(BootFilesImage.standard());
             m.spawn(ProcessSpec.system(jar("minixj.servers.sched", "minixj.servers.sched.Sched")).inSlot(Endpoint.SCHED));
+            m.spawn(ProcessSpec.system(jar("minixj.servers.vfs", "minixj.servers.vfs.Vfs")).inSlot(Endpoint.VFS));
             m.spawn(ProcessSpec.system(jar("minixj.servers.vm", "minixj.servers.vm.Vm")).inSlot(Endpoint.VM)
                     .withSigManagers(Endpoint.SELF, Endpoint.NONE));
             m.spawn(ProcessSpec.system(jar("minixj.servers.pm", "minixj.servers.pm.Pm")).inSlot(Endpoint.PM));
@@ -39,8 +43,13 @@ final class InOsTests {
             System.arraycopy(args, 0, full, 1, args.length);
             int program = m.spawn(ProcessSpec.user(jar("minixj.commands.posixtests", "minixj.commands.posixtests.Main"))
                     .inSlot(Endpoint.INIT).withArgs(full));
+            m.holdForScheduler(program); // until PM and VFS know it, as at boot
             m.start();
-            m.awaitExit(program, Duration.ofSeconds(120));
+            try {
+                m.awaitExit(program, Duration.ofSeconds(60));
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.add("harness: " + test + " did not end within 60 s; processes:\n" + m.processDump());
+            }
         }
         return List.copyOf(log);
     }

@@ -30,8 +30,28 @@ class BootTest {
         assertTrue(out.startsWith("MinixJ "), out);
         assertTrue(out.contains("hello: up and waiting for requests"), out);
         assertTrue(out.contains("hello: greeting endpoint 11"), out);
-        assertTrue(out.contains("boot image started (3 processes)"), out);
+        assertTrue(out.contains("boot image started (6 processes)"), out);
         assertTrue(hashLine(out).matches("trace-hash [0-9a-f]{16}"), out);
+    }
+
+    @Test
+    void initRunsCommandsFromTheBootFilesAndReportsTheirStatus() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = Main.boot(KernelConfig.defaults(), false, false,
+                java.util.List.of("/bin/echo hi   there", "/bin/false", "/nope", "/etc/motd",
+                        "/usr/tests/minix-posix/notajar"), out);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, text); // /bin/false and the failed spawns
+        java.util.List<String> lines = text.lines().toList();
+        int echoed = lines.indexOf("hi there");
+        assertTrue(echoed >= 0, text);
+        assertTrue(lines.indexOf("init: /bin/echo hi   there: exit status 0") > echoed, text);
+        assertTrue(lines.contains("init: /bin/false: exit status 1"), text);
+        assertTrue(lines.contains("init: /nope: ENOENT"), text);
+        assertTrue(lines.contains("init: /etc/motd: EACCES"), text);
+        assertTrue(lines.contains("init: /usr/tests/minix-posix/notajar: ENOEXEC"), text);
+        assertTrue(lines.indexOf("init: commands done") > lines.indexOf("init: /usr/tests/minix-posix/notajar: ENOEXEC"), text);
     }
 
     @Test

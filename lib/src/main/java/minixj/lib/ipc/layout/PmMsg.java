@@ -23,6 +23,8 @@ import minixj.lib.ipc.SigSet;
  * <li>{@link #address}/{@link #length}: FORK's argument block in the caller's memory: the child's
  * entry class then its arguments, NUL-terminated strings. WAIT4's {@link #address}: where PM
  * copies the waited-for child's {@code minixj.lib.posix.Rusage} (0 = nowhere).</li>
+ * <li>PTRACE: {@link #number} is the request, {@link #pid} the tracee, {@link #address} the
+ * address and {@link #traceData} the data; the reply's {@link #traceData} is the result.</li>
  * </ul>
  * Time, resource and information calls have layouts of their own: {@link PmTimeMsg} (ITIMER,
  * CLOCK_*, GETTIMEOFDAY, STIME), {@link PmSigactionMsg} (SIGACTION), {@link PmInfoMsg}
@@ -36,7 +38,13 @@ public record PmMsg(Message message) {
     public static final int PM_GETPID = PM_BASE + 4;
     public static final int PM_SETUID = PM_BASE + 5;
     public static final int PM_GETUID = PM_BASE + 6;
+    public static final int PM_PTRACE = PM_BASE + 8;
     public static final int PM_KILL = PM_BASE + 11;
+    /**
+     * exec: {@link #address} holds the path ({@link #value1} bytes), a NUL, then the arguments
+     * (NUL-terminated, argv[0] first); {@link #length} is the block's size. No reply on success.
+     */
+    public static final int PM_EXEC = PM_BASE + 14;
     public static final int PM_SETGID = PM_BASE + 12;
     public static final int PM_GETGID = PM_BASE + 13;
     public static final int PM_SETSID = PM_BASE + 15;
@@ -66,6 +74,12 @@ public record PmMsg(Message message) {
     /** MinixJ addition: times(2) (MINIX's libc builds it from other calls): the TIMES reply fields. */
     public static final int PM_TIMES = PM_BASE + 49;
 
+    /**
+     * MinixJ addition: posix_spawn, a fork whose child execs at once (the block as for
+     * {@link #PM_EXEC}); the reply is the child's pid, or the exec's error.
+     */
+    public static final int PM_SPAWN = PM_BASE + 50;
+
     /** WAIT4 option: do not wait when no child has exited (reply 0). */
     public static final int WNOHANG = 1;
     /** WAIT4 option: also report children that stopped (status W_STOPCODE(sig) = sig &lt;&lt; 8 | 0x7F). */
@@ -94,6 +108,9 @@ public record PmMsg(Message message) {
     public PmMsg address(long v) { message.putLong(24, v); return this; }
     public SigSet sigset() { return new SigSet(message.getLong(32), message.getLong(40)); }
     public PmMsg sigset(SigSet s) { message.putLong(32, s.low()); message.putLong(40, s.high()); return this; }
+    /** PTRACE's data, and its reply value (overlaps {@link #handler} and {@link #value1}). */
+    public long traceData() { return message.getLong(8); }
+    public PmMsg traceData(long v) { message.putLong(8, v); return this; }
     public long userTicks() { return message.getLong(8); }
     public PmMsg userTicks(long v) { message.putLong(8, v); return this; }
     public long systemTicks() { return message.getLong(16); }

@@ -28,6 +28,12 @@ public record SysGetinfoMsg(Message message) {
     public static final int GET_CPUINFO = 23;
     public static final int GET_REGS = 24;
     public static final int GET_CPUTICKS = 25;
+    /**
+     * MinixJ: where the boot files (the initial RAM disk the launcher loaded, see
+     * {@code minixj.lib.fs.BootFiles}) lie in physical memory: two longs, address and length
+     * (16 bytes; both 0 when there are none).
+     */
+    public static final int GET_BOOTFILES = 40;
 
     public int request() { return message.getInt(0); }
     public SysGetinfoMsg request(int v) { message.putInt(0, v); return this; }

@@ -37,6 +37,13 @@ public record SysVmctlMsg(Message message) {
     public static final int VMCTL_TAKE_MEMORY = 103;
     /** The first mapped page at or above {@code address}: reply {@code address} and its PTE in {@code value}; ENOENT if none. */
     public static final int VMCTL_PT_NEXT = 104;
+    /**
+     * MinixJ (VM's remap of granted memory): may {@code endpoint} access {@code length} bytes at
+     * offset {@code address} of grant {@code value2} of {@code value} with the CPF_* bits in
+     * {@code writeFlag}? Reply: {@code value} = the process whose memory it is, {@code address} =
+     * where the range starts in it; the grant check's error otherwise.
+     */
+    public static final int VMCTL_GRANT_LOOKUP = 105;
 
     /** PTE flags VM may set. */
     public static final int PTE_PRESENT = 0x1;

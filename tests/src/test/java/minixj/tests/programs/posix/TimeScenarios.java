@@ -173,7 +173,7 @@ final class TimeScenarios {
         px.sigaction(Signals.SIGCHLD, s -> chld.incrementAndGet());
         int child = px.fork(name(Stopper.class), String.valueOf(rep));
         WaitStatus w = px.waitpid(child, Posix.WUNTRACED);
-        Report.say(rep, "stopped " + w.stopped() + " sig " + w.stopSig() + " same " + (w.pid() == child));
+        Report.say(rep, "stopped " + w.stopped() + " sig " + w.stopSignal() + " same " + (w.pid() == child));
         Report.say(rep, "sigchld on stop " + chld.get());
         Report.say(rep, "again " + px.waitpid(child, Posix.WUNTRACED | Posix.WNOHANG).pid()
                 + " plain " + px.waitpid(child, Posix.WNOHANG).pid());
@@ -187,7 +187,7 @@ final class TimeScenarios {
         int tstp = px.fork(Children.Pauser.class.getName(), String.valueOf(rep));
         px.kill(tstp, Signals.SIGTSTP);
         w = px.waitpid(tstp, Posix.WUNTRACED);
-        Report.say(rep, "tstp stopped " + w.stopped() + " sig " + w.stopSig() + " sigchld " + chld.get());
+        Report.say(rep, "tstp stopped " + w.stopped() + " sig " + w.stopSignal() + " sigchld " + chld.get());
         px.kill(tstp, Signals.SIGKILL);
         Report.say(rep, "killed sig " + px.waitpid(tstp, 0).termSig());
     }
