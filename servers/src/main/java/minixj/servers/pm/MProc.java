@@ -57,9 +57,9 @@ final class MProc {
     final Deque<SigSet> savedMasks = new ArrayDeque<>();
     SigSet suspendSavedMask;
     final int[] handlers = new int[Signals.NSIG + 1];
-    /** sigaction's SA_* flags and sa_mask by signal. */
+    /** sigaction's SA_* flags and sa_mask (signals 1..64 as SigSet's low word) by signal. */
     final int[] actionFlags = new int[Signals.NSIG + 1];
-    final SigSet[] actionMasks = new SigSet[Signals.NSIG + 1];
+    final long[] actionMasks = new long[Signals.NSIG + 1];
     /** The signal that stopped the process, until a WUNTRACED wait reports it (0 = none). */
     int stopSignal;
     /** Where WAIT4 copies the child's rusage while WAITING (0 = nowhere). */
@@ -88,7 +88,6 @@ final class MProc {
     MProc(int slot) {
         this.slot = slot;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
-        for (int i = 0; i < actionMasks.length; i++) actionMasks[i] = new SigSet();
     }
 
     boolean inUse() { return (flags & IN_USE) != 0; }
@@ -109,7 +108,7 @@ final class MProc {
         suspendSavedMask = null;
         Arrays.fill(handlers, PmMsg.SIG_DFL);
         Arrays.fill(actionFlags, 0);
-        for (SigSet s : actionMasks) s.clear();
+        Arrays.fill(actionMasks, 0);
         stopSignal = 0;
         waitRusage = 0;
         Arrays.fill(itimerIntervals, 0);
@@ -140,7 +139,7 @@ final class MProc {
         mask.copyFrom(p.mask);
         System.arraycopy(p.handlers, 0, handlers, 0, handlers.length);
         System.arraycopy(p.actionFlags, 0, actionFlags, 0, actionFlags.length);
-        for (int i = 0; i < actionMasks.length; i++) actionMasks[i].copyFrom(p.actionMasks[i]);
+        System.arraycopy(p.actionMasks, 0, actionMasks, 0, actionMasks.length);
         System.arraycopy(p.groups, 0, groups, 0, groups.length);
         groupCount = p.groupCount;
     }

@@ -181,7 +181,7 @@ final class PmSignals {
         }
         SigSet old = new SigSet().copyFrom(p.is(MProc.SIGSUSPENDED) ? p.suspendSavedMask : p.mask);
         p.savedMasks.push(old);
-        addAll(p.mask, p.actionMasks[sig]);
+        addAll(p.mask, new SigSet(p.actionMasks[sig], 0));
         if ((p.actionFlags[sig] & PmSigactionMsg.SA_NODEFER) == 0) p.mask.add(sig);
         p.mask.remove(Signals.SIGKILL).remove(Signals.SIGSTOP);
         if ((p.actionFlags[sig] & PmSigactionMsg.SA_RESETHAND) != 0) {
@@ -223,12 +223,11 @@ final class PmSignals {
         if (install && (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) && handler != PmMsg.SIG_DFL) {
             return Errno.EINVAL;
         }
-        req.handler(p.handlers[sig]).flags(p.actionFlags[sig]).mask(p.actionMasks[sig]);
+        req.handler(p.handlers[sig]).flags(p.actionFlags[sig]).mask(new SigSet(p.actionMasks[sig], 0));
         if (!install) return Errno.OK;
         p.handlers[sig] = handler;
         p.actionFlags[sig] = flags;
-        p.actionMasks[sig].clear();
-        addAll(p.actionMasks[sig], mask);
+        p.actionMasks[sig] = mask.low(); // user signals only (1..64)
         if (handler == PmMsg.SIG_IGN) {
             p.ignore.add(sig);
             p.catchSet.remove(sig);
