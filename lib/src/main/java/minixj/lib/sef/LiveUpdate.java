@@ -94,7 +94,8 @@ final class LiveUpdate {
      * the service leaves preparation and goes on serving.
      */
     private void report(int reportedState, int result) {
-        if (callbacks.luStateDump != null) callbacks.luStateDump.dump(reportedState);
+        // Dump the preparation that ends here (a refused request had none).
+        if (state != LuState.NULL && callbacks.luStateDump != null) callbacks.luStateDump.dump(state);
         Message m = new Message(RsLuPrepareMsg.RS_LU_PREPARE);
         new RsLuPrepareMsg(m).state(reportedState).result(result);
         int r = trap.sendrec(Endpoint.RS, m);

@@ -2,7 +2,8 @@ package minixj.lib.sef;
 
 /**
  * A debugging aid: describes the service's live-update state. SEF calls it with the prepare
- * state just before it reports the end of a preparation to RS. The default does nothing.
+ * state just before it reports the end of a preparation to RS (ready, failed, or refused because
+ * another request came while preparing). The default does nothing.
  */
 @FunctionalInterface
 public interface LuStateDump {
