@@ -7,12 +7,14 @@ import minixj.lib.ipc.Message;
 import minixj.lib.ipc.Trap;
 import minixj.lib.ipc.layout.SchedMsg;
 import minixj.lib.ipc.layout.SchedNoQuantum;
+import minixj.lib.sef.Sef;
 import minixj.lib.sys.Sys;
 
 /**
  * SCHED's main loop: requests from PM and RS (start, inherit, stop, nice), out-of-quantum
  * messages from the kernel, and a clock alarm every {@value #BALANCE_SECONDS} seconds for the
- * rebalance.
+ * rebalance. It runs in SEF; its fresh init arms the first alarm. It has no restart init of
+ * its own, so a crashed SCHED is reincarnated (MINIX's default "reset").
  */
 public final class Sched {
     /** Seconds between two rebalances. */
@@ -23,13 +25,13 @@ public final class Sched {
 
     public static void main(String[] args) {
         Trap trap = Trap.current();
-        Scheduling scheduling = new Scheduling(trap, Sys.whoami(trap).endpoint());
         long balanceTicks = (long) BALANCE_SECONDS * Sys.getHz(trap);
-        Sys.setalarm(trap, balanceTicks, false);
+        Sef sef = Sef.builder().onInitFresh(info -> Sys.setalarm(trap, balanceTicks, false)).build(trap).startup();
+        Scheduling scheduling = new Scheduling(trap, sef.self());
         Message m = new Message();
         while (true) {
-            if (trap.receive(Endpoint.ANY, m) != Errno.OK) continue;
-            int status = trap.ipcStatus();
+            if (sef.receive(Endpoint.ANY, m) != Errno.OK) continue;
+            int status = sef.ipcStatus();
             int source = m.source();
             if (Ipc.isNotify(status)) {
                 if (source == Endpoint.CLOCK) {
