@@ -74,6 +74,7 @@ final class DsHarness {
                 Trap t = Trap.current();
                 Ds ds = new Ds(t);
                 guarded(failures, "rs", () -> {
+                    ds.publishLabel("rs", Endpoint.RS, Ds.DSF_OVERWRITE); // as MINIX's RS does first
                     for (Client c : clients) {
                         if (c.labelled()) ds.publishLabel(c.name(), endpoints.get(c.name()), Ds.DSF_OVERWRITE);
                     }
