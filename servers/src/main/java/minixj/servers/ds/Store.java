@@ -68,8 +68,15 @@ final class Store {
         e.bytes = bytes == null ? null : bytes.clone();
         if (type == Ds.DSF_TYPE_STR) e.bytes[e.bytes.length - 1] = 0; // MINIX forces the NUL
         if (type == Ds.DSF_TYPE_MAP) e.map.clear(); // publishing a map (again) empties it
-        if (type == Ds.DSF_TYPE_LABEL) adopt(Names.anonymous(value), key);
         subscriptions.changed(slot);
+        if (type == Ds.DSF_TYPE_LABEL) {
+            // One name per endpoint: a label moved onto an endpoint that had another drops that one.
+            for (int i = 0; i < state.entries.length; i++) {
+                DsEntry other = state.entries[i];
+                if (i != slot && other != null && other.type() == Ds.DSF_TYPE_LABEL && other.value == value) remove(i);
+            }
+            adopt(Names.anonymous(value), key);
+        }
     }
 
     /** A new entry owned by the caller, without notifying anyone yet; ENOMEM when the table is full. */

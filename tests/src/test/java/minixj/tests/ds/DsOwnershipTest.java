@@ -109,12 +109,23 @@ class DsOwnershipTest {
             expect(Errno.ESRCH, () -> ds.retrieveLabelEndpoint("svc"));
             assertEquals(svc, ds.retrieveLabelEndpoint("svc.new"));
             signal(t, svc);
+            await(t, svc);
+            // Moving another endpoint's label onto svc: svc keeps one name, the other loses it.
+            int anon = eps.get("anon");
+            ds.publishLabel("other", anon, 0);
+            assertEquals("other", ds.retrieveLabelName(anon));
+            ds.publishLabel("other", svc, Ds.DSF_OVERWRITE);
+            assertEquals("other", ds.retrieveLabelName(svc));
+            expect(Errno.ESRCH, () -> ds.retrieveLabelEndpoint("svc.new"));
+            expect(Errno.ESRCH, () -> ds.retrieveLabelName(anon));
+            signal(t, anon);
         }, labelled("svc", (ds, t, eps) -> {
             assertEquals("svc", ds.retrieveLabelName(eps.get("svc")));
             await(t, eps.get("rs"));
             assertEquals("svc.new", ds.retrieveLabelName(eps.get("svc")));
             expect(Errno.ESRCH, () -> ds.retrieveLabelName(eps.get("anon")));
-        }), unlabelled("anon", (ds, t, eps) -> { }));
+            signal(t, eps.get("rs"));
+        }), unlabelled("anon", (ds, t, eps) -> await(t, eps.get("rs"))));
     }
 
     @Test
