@@ -40,7 +40,9 @@ import minixj.lib.sys.ProcessGrants;
  *
  * <p><b>Subscriptions</b>: one per owner, a regular expression that must match the whole key
  * (Java syntax, anchored at both ends; MINIX uses POSIX extended expressions wrapped in
- * {@code ^...$}), optionally limited to some types (type bits in the flags). When a matching entry
+ * {@code ^...$}; a match that needs more than a fixed number of steps, as a catastrophically
+ * backtracking pattern does, counts as no match), optionally limited to some types (type bits in
+ * the flags). When a matching entry
  * is published or overwritten DS marks it changed for the subscriber and sends it a notify; on
  * deletion the mark is cleared but the notify still goes out, so {@link #check()} answers
  * "nothing" (null) and the subscriber knows something was deleted. Notifies coalesce: loop
