@@ -69,8 +69,17 @@ public final class SystemConfParser {
                 throw expected(token, "a keyword or '}'", "in service '" + name.text() + "'");
             }
             List<ConfigToken> values = new ArrayList<>();
+            int lastLine = token.line();
             while (peek().kind() == ConfigToken.Kind.WORD || peek().kind() == ConfigToken.Kind.STRING) {
-                values.add(take());
+                ConfigToken value = take();
+                // A keyword at the start of a later line is most likely the next option after a forgotten ';'.
+                if (value.line() > lastLine && value.kind() == ConfigToken.Kind.WORD
+                        && Keywords.OPTIONS.contains(value.text())) {
+                    warnings.add(new ConfigWarning(file, value.line(), "'" + value.text() + "' starts a line but is read"
+                            + " as a value of '" + token.text() + "' (line " + token.line() + "); is a ';' missing?"));
+                }
+                lastLine = value.line();
+                values.add(value);
             }
             ConfigToken end = take();
             if (end.kind() != ConfigToken.Kind.SEMICOLON) {
