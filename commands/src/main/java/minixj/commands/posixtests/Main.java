@@ -11,7 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String test = args.length > 0 ? args[0] : "";
+        // Run by init or a shell, argv[0] is the path: the test is its last component.
+        String test = args.length > 0 ? args[0].substring(args[0].lastIndexOf('/') + 1) : "";
         Common t = new Common(test.replace("test", ""));
         switch (test) {
             case "test1" -> Test1.run(t, args);

@@ -55,6 +55,18 @@ class BootTest {
     }
 
     @Test
+    void theMinixTestsRunFromTheBootFilesByPath() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = Main.boot(KernelConfig.defaults(), false, false,
+                java.util.List.of("/usr/tests/minix-posix/test12 50"), out);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.lines().anyMatch(l -> l.equals("Test 12 ok")), text);
+        assertTrue(text.lines().anyMatch(l -> l.equals("init: /usr/tests/minix-posix/test12 50: exit status 0")), text);
+    }
+
+    @Test
     void seededBootsAreReproducible() {
         KernelConfig seeded = KernelConfig.defaults().withSeed(5L);
         assertEquals(hashLine(boot(seeded)), hashLine(boot(seeded)));
