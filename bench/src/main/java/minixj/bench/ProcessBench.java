@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import minixj.boot.BootFilesImage;
 import minixj.kernel.KernelConfig;
 import minixj.kernel.Machine;
 import minixj.kernel.ProcessSpec;
@@ -41,16 +40,8 @@ public final class ProcessBench {
         List<Long> stamps = new ArrayList<>();
         KernelConfig config = KernelConfig.defaults().withWatchdog(0, false);
         try (Machine m = new Machine(config, line -> { })) {
-            m.loadBootFiles(BootFilesImage.standard());
+            minixj.boot.BootImage.standard().loadServers(m);
             ClassLoader cl = ProcessBench.class.getClassLoader();
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.sched", "minixj.servers.sched.Sched"))
-                    .inSlot(Endpoint.SCHED));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.vfs", "minixj.servers.vfs.Vfs"))
-                    .inSlot(Endpoint.VFS));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.vm", "minixj.servers.vm.Vm"))
-                    .inSlot(Endpoint.VM).withSigManagers(Endpoint.SELF, Endpoint.NONE));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.pm", "minixj.servers.pm.Pm"))
-                    .inSlot(Endpoint.PM));
             int timer = m.spawn(ProcessSpec.system("timer", a -> {
                 Trap t = Trap.current();
                 Message msg = new Message();

@@ -51,6 +51,22 @@ public final class BootImage {
     }
 
     /**
+     * Loads the boot files and the system servers of the image (PM, SCHED, VFS, VM) — not the
+     * hello service or init — into {@code machine} before it starts: the machine tests and
+     * benchmarks use, with their own program in INIT's slot (held for PM with
+     * {@link Machine#holdForScheduler}).
+     */
+    public void loadServers(Machine machine) throws ExecException {
+        machine.loadBootFiles(BootFilesImage.standard());
+        for (Module m : modules) {
+            if (!m.system() || m.greet()) continue;
+            ProcessSpec spec = ProcessSpec.system(m.program()).inSlot(m.slot()).withArgs(m.label());
+            if (m.sigManager() != Endpoint.NONE) spec = spec.withSigManagers(m.sigManager(), Endpoint.NONE);
+            machine.spawn(spec);
+        }
+    }
+
+    /**
      * Loads every module into {@code machine} (before it starts), in image order, and the boot
      * files. Init gets the endpoints of the hello services before it on its command line, so it
      * can greet them, then {@code --} and the {@code commands} to run.

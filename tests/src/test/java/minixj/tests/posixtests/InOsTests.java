@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import minixj.boot.BootFilesImage;
+import minixj.boot.BootImage;
 import minixj.kernel.KernelConfig;
 import minixj.kernel.Machine;
 import minixj.kernel.ProcessSpec;
@@ -32,12 +32,7 @@ final class InOsTests {
         List<String> log = new CopyOnWriteArrayList<>();
         KernelConfig config = KernelConfig.defaults().withVirtualTime(true).withWatchdog(0, false);
         try (Machine m = new Machine(config, log::add)) {
-            m.loadBootFiles(BootFilesImage.standard());
-            m.spawn(ProcessSpec.system(jar("minixj.servers.sched", "minixj.servers.sched.Sched")).inSlot(Endpoint.SCHED));
-            m.spawn(ProcessSpec.system(jar("minixj.servers.vfs", "minixj.servers.vfs.Vfs")).inSlot(Endpoint.VFS));
-            m.spawn(ProcessSpec.system(jar("minixj.servers.vm", "minixj.servers.vm.Vm")).inSlot(Endpoint.VM)
-                    .withSigManagers(Endpoint.SELF, Endpoint.NONE));
-            m.spawn(ProcessSpec.system(jar("minixj.servers.pm", "minixj.servers.pm.Pm")).inSlot(Endpoint.PM));
+            BootImage.standard().loadServers(m);
             String[] full = new String[args.length + 1];
             full[0] = test;
             System.arraycopy(args, 0, full, 1, args.length);

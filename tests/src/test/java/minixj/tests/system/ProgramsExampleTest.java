@@ -43,15 +43,7 @@ class ProgramsExampleTest {
         ClassLoader cl = getClass().getClassLoader();
         List<String> log = new CopyOnWriteArrayList<>();
         try (Machine m = new Machine(KernelConfig.defaults().withSeed(1L), log::add)) {
-            m.loadBootFiles(minixj.boot.BootFilesImage.standard());
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.sched", "minixj.servers.sched.Sched"))
-                    .inSlot(minixj.lib.ipc.Endpoint.SCHED));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.vfs", "minixj.servers.vfs.Vfs"))
-                    .inSlot(minixj.lib.ipc.Endpoint.VFS));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.vm", "minixj.servers.vm.Vm"))
-                    .inSlot(minixj.lib.ipc.Endpoint.VM).withSigManagers(minixj.lib.ipc.Endpoint.SELF, minixj.lib.ipc.Endpoint.NONE));
-            m.spawn(ProcessSpec.system(JarImage.fromClasspath(cl, "minixj.servers.pm", "minixj.servers.pm.Pm"))
-                    .inSlot(minixj.lib.ipc.Endpoint.PM));
+            minixj.boot.BootImage.standard().loadServers(m);
             int demo = m.spawn(ProcessSpec.user(JarImage.fromClasspath(cl, "minixj.tests.programs.demo",
                     "minixj.tests.programs.demo.Demo")).inSlot(minixj.lib.ipc.Endpoint.INIT));
             m.holdForScheduler(demo);
